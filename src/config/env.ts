@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../errors.js';
+
+const urlWithProtocol = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((u) => protocols.some((p) => u.startsWith(`${p}://`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+export const envSchema = z.object({
+  DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
+  REDIS_URL: urlWithProtocol(['redis', 'rediss']).optional(),
+  SMTP_URL: urlWithProtocol(['smtp', 'smtps']).optional(),
+  STANCEWATCH_DATA_DIR: z.string().min(1).default('.stancewatch'),
+  STANCEWATCH_CONFIG: z.string().min(1).optional(),
+  STANCEWATCH_QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
+    .default('stancewatch'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+});
+
+/** Validated process settings. Only this module reads environment variables. */
+export interface Env {
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  dataDir: string;
+  configPath: string | undefined;
+  queuePrefix: string;
+  logLevel: string;
+  port: number | undefined;
+}
+
+/** Parses the environment; every problem is listed in one ConfigError. */
+export function loadEnv(env: Record<string, string | undefined>): Env {
+  // An empty variable is how compose files and shells say "unset".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      'environment',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    dataDir: path.resolve(e.STANCEWATCH_DATA_DIR),
+    configPath: e.STANCEWATCH_CONFIG,
+    queuePrefix: e.STANCEWATCH_QUEUE_PREFIX,
+    logLevel: e.LOG_LEVEL,
+    port: e.PORT,
+  };
+}

@@ -1,0 +1,87 @@
+import type { Actor } from '../config/index.js';
+
+export type { Actor };
+
+export type StanceLabel = 'negative' | 'neutral' | 'positive';
+
+/** How the article presents an actor at one mention. */
+export const FRAMES = [
+  'diplomacy',
+  'economy',
+  'security',
+  'conflict',
+  'law',
+  'humanitarian',
+  'domestic-politics',
+] as const;
+export type Frame = (typeof FRAMES)[number];
+
+/** A stance score in [-1, 1] with its label and a confidence in [0, 1]. */
+export interface Stance {
+  score: number;
+  label: StanceLabel;
+  confidence: number;
+}
+
+/** A span of the input text: JavaScript string offsets, end-exclusive. */
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A word that moved a score, with the signed weight it contributed. */
+export interface Cue extends Span {
+  weight: number;
+}
+
+/** Why a mention got its score: the sentence it stands in and the words that moved it. */
+export interface Evidence {
+  sentence: Span;
+  cues: Cue[];
+}
+
+export interface Mention extends Span, Stance {
+  frames: Frame[];
+  evidence: Evidence;
+}
+
+/** Article-level reading of one actor. `frames` maps a frame to its share of the mentions. */
+export interface ActorAnalysis {
+  id: string;
+  name: string;
+  stance: Stance;
+  frames: Partial<Record<Frame, number>>;
+  mentions: Mention[];
+}
+
+export type SourceKind =
+  | 'person'
+  | 'organization'
+  | 'media'
+  | 'anonymous'
+  | 'group'
+  | 'document';
+
+export interface AttributionSource extends Span {
+  kind: SourceKind;
+  actor?: string;
+}
+
+/** Reported speech or citation: who said what, through whom, about which actors. */
+export interface Attribution {
+  source: AttributionSource | null;
+  via?: Span & { kind: SourceKind };
+  cue: Span;
+  content: Span;
+  direct: boolean;
+  targets: { actor: string; score: number; label: StanceLabel }[];
+}
+
+/** The analysis of one text. Stable contract: the CLI's --json output is this object. */
+export interface Analysis {
+  analyzerVersion: string;
+  tokens: number;
+  actors: ActorAnalysis[];
+  attributions: Attribution[];
+}
