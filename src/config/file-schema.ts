@@ -51,7 +51,7 @@ export const outletSchema = z
     name: z.string().trim().min(1),
     homepage: httpUrl,
     feeds: z.array(httpUrl).default([]),
-    schedule: schedule.default('1h'),
+    schedule: schedule.prefault('1h'),
     /** Loopback and private addresses are refused unless an outlet says it lives there (demo, tests). */
     allowPrivateNetwork: z.boolean().default(false),
     /** Upper bound of article pages fetched per crawl, so one huge feed cannot starve the others. */

@@ -1,0 +1,59 @@
+import winkNLP, { type Document, type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { StanceToken } from './types.js';
+
+let nlp: WinkMethods | undefined;
+
+/** The wink-nlp instance of this model, created on first use (loading the language model takes ~0.3 s). */
+export function stanceNlp(): WinkMethods {
+  // Lemmas need POS tags, negation flags need the negation pipe; NER and sentiment are not used.
+  nlp ??= winkNLP(model, ['sbd', 'negation', 'pos']);
+  return nlp;
+}
+
+const docTokens = new WeakMap<Document, StanceToken[]>();
+
+/**
+ * Tokens of a wink-nlp document with character offsets into `text` (the string the document was
+ * read from). Cached per document, so scoring several mentions of one document reads it once.
+ */
+export function tokensOfDoc(doc: Document, text: string): StanceToken[] {
+  const cached = docTokens.get(doc);
+  if (cached) return cached;
+  const its = stanceNlp().its;
+  const tokens = doc.tokens();
+  const values = tokens.out();
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const lemmas = tokens.out(its.lemma) as string[];
+  const tags = tokens.out(its.pos) as string[];
+  const negations = tokens.out(its.negationFlag) as unknown as boolean[];
+  const out: StanceToken[] = [];
+  let cursor = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] ?? '';
+    let start = cursor + (spaces[i] ?? '').length;
+    // wink keeps the original characters, but a mismatch must not shift every later offset.
+    if (!text.startsWith(value, start)) {
+      const found = text.indexOf(value, cursor);
+      start = found >= 0 ? found : start;
+    }
+    const end = start + value.length;
+    cursor = end;
+    if (value.trim() === '') continue;
+    out.push({
+      start,
+      end,
+      lower: value.toLowerCase(),
+      lemma: (lemmas[i] ?? value).toLowerCase(),
+      pos: tags[i] ?? 'X',
+      negated: negations[i] === true,
+    });
+  }
+  docTokens.set(doc, out);
+  return out;
+}
+
+/** Reads `text` with this model's wink-nlp instance and returns its tokens. */
+export function tokenize(text: string): StanceToken[] {
+  return tokensOfDoc(stanceNlp().readDoc(text), text);
+}

@@ -1,0 +1,51 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { JobDispatcher } from './dispatcher.js';
+import { crawlJobDefaults, jobDefaults } from './job-defaults.js';
+import { alertsDedupId, analyzeJobId, crawlJobId } from './job-ids.js';
+import { QUEUE, type QueueName } from './payloads.js';
+
+export interface BullQueues {
+  queues: Record<QueueName, Queue>;
+  dispatcher: JobDispatcher;
+  close(): Promise<void>;
+}
+
+/** Debounce window of alert checks: analyses finishing within it share one check. */
+const ALERTS_DEBOUNCE_MS = 5_000;
+
+/** The three queues on one Redis connection, and a dispatcher that enqueues with stable ids. */
+export function createBullQueues(opts: {
+  connection: Redis;
+  prefix: string;
+  analyzerVersion: string;
+}): BullQueues {
+  const make = (name: QueueName, defaults: typeof jobDefaults) =>
+    new Queue(name, { connection: opts.connection, prefix: opts.prefix, defaultJobOptions: defaults });
+  const queues = {
+    crawl: make(QUEUE.crawl, crawlJobDefaults),
+    analyze: make(QUEUE.analyze, jobDefaults),
+    alerts: make(QUEUE.alerts, jobDefaults),
+  };
+  const dispatcher: JobDispatcher = {
+    async enqueueCrawl(job) {
+      await queues.crawl.add(QUEUE.crawl, job, { jobId: crawlJobId(job, new Date()) });
+    },
+    async enqueueAnalyze(job) {
+      await queues.analyze.add(QUEUE.analyze, job, { jobId: analyzeJobId(job, opts.analyzerVersion) });
+    },
+    async enqueueAlerts(job) {
+      await queues.alerts.add(QUEUE.alerts, job, {
+        delay: ALERTS_DEBOUNCE_MS,
+        deduplication: { id: alertsDedupId(job), ttl: ALERTS_DEBOUNCE_MS },
+      });
+    },
+  };
+  return {
+    queues,
+    dispatcher,
+    async close() {
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { AlertsJob, AnalyzeJob, CrawlJob } from './payloads.js';
+
+/**
+ * How pipeline code hands work to the next stage. BullMQ implements it on servers; the in-process
+ * runner implements it in the embedded mode. Processors never know which one they talk to.
+ */
+export interface JobDispatcher {
+  enqueueCrawl(job: CrawlJob): Promise<void>;
+  enqueueAnalyze(job: AnalyzeJob): Promise<void>;
+  enqueueAlerts(job: AlertsJob): Promise<void>;
+}
+
+/** The processors of each queue, as the pipeline provides them. */
+export interface Processors {
+  crawl(job: CrawlJob, ctx: JobContext): Promise<unknown>;
+  analyze(job: AnalyzeJob, ctx: JobContext): Promise<unknown>;
+  alerts(job: AlertsJob, ctx: JobContext): Promise<unknown>;
+}
+
+export interface JobContext {
+  /** The job id (BullMQ's, or the runner's): stable across redeliveries of the same job. */
+  jobId: string;
+  attempt: number;
+}

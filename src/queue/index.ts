@@ -1,0 +1,21 @@
+export {
+  QUEUE,
+  crawlJobSchema,
+  analyzeJobSchema,
+  alertsJobSchema,
+  payloadSchemas,
+  type QueueName,
+  type CrawlJob,
+  type AnalyzeJob,
+  type AlertsJob,
+  type JobPayloads,
+} from './payloads.js';
+export type { JobDispatcher, Processors, JobContext } from './dispatcher.js';
+export { jobDefaults, crawlJobDefaults } from './job-defaults.js';
+export { analyzeJobId, crawlJobId, alertsDedupId } from './job-ids.js';
+export { createBullQueues, type BullQueues } from './bullmq-dispatcher.js';
+export { makeWorker, type WorkerOptions } from './make-worker.js';
+export { syncCrawlSchedulers } from './schedulers.js';
+export { InProcessRunner, type RunnerStats, type FailedJob } from './in-process-runner.js';
+export { createRedis, pingRedis } from './redis.js';
+export type { Worker, Queue } from 'bullmq';

@@ -1,0 +1,95 @@
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { actors } from './actors.js';
+import { articles } from './articles.js';
+
+export type StoredCue = { text: string; start: number; end: number; weight: number };
+export type StoredTarget = { actor: string; score: number; label: string };
+
+const articleRef = () =>
+  uuid()
+    .notNull()
+    .references(() => articles.id, { onDelete: 'cascade' });
+const actorRef = () =>
+  text()
+    .notNull()
+    .references(() => actors.id, { onDelete: 'cascade' });
+
+/** Article-level stance of one actor, per analyzer version. */
+export const articleActors = pgTable(
+  'article_actors',
+  {
+    articleId: articleRef(),
+    actorId: actorRef(),
+    analyzerVersion: text().notNull(),
+    score: real().notNull(),
+    label: text().notNull(),
+    confidence: real().notNull(),
+    mentions: integer().notNull(),
+    frames: jsonb().$type<Record<string, number>>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.actorId, t.analyzerVersion] }),
+    index().on(t.actorId),
+  ],
+);
+
+/** One mention of an actor with its stance and the evidence that produced it. */
+export const mentions = pgTable(
+  'mentions',
+  {
+    articleId: articleRef(),
+    analyzerVersion: text().notNull(),
+    actorId: actorRef(),
+    start: integer().notNull(),
+    end: integer().notNull(),
+    text: text().notNull(),
+    score: real().notNull(),
+    label: text().notNull(),
+    confidence: real().notNull(),
+    frames: jsonb().$type<string[]>().notNull(),
+    sentence: text().notNull(),
+    sentenceStart: integer().notNull(),
+    sentenceEnd: integer().notNull(),
+    cues: jsonb().$type<StoredCue[]>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.analyzerVersion, t.actorId, t.start] }),
+    index().on(t.actorId),
+  ],
+);
+
+/** Reported speech or citation found in an article (filled by the attribution tagger). */
+export const attributions = pgTable(
+  'attributions',
+  {
+    articleId: articleRef(),
+    analyzerVersion: text().notNull(),
+    ordinal: integer().notNull(),
+    sourceText: text(),
+    sourceKind: text(),
+    sourceActor: text(),
+    sourceStart: integer(),
+    sourceEnd: integer(),
+    viaText: text(),
+    viaKind: text(),
+    cue: text().notNull(),
+    cueStart: integer().notNull(),
+    cueEnd: integer().notNull(),
+    content: text().notNull(),
+    contentStart: integer().notNull(),
+    contentEnd: integer().notNull(),
+    direct: boolean().notNull(),
+    targets: jsonb().$type<StoredTarget[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.analyzerVersion, t.ordinal] })],
+);

@@ -1,0 +1,28 @@
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { outlets } from './outlets.js';
+
+export const articles = pgTable(
+  'articles',
+  {
+    /** uuid v5 of the canonical URL: the same article always gets the same id. */
+    id: uuid().primaryKey(),
+    outletId: text()
+      .notNull()
+      .references(() => outlets.id, { onDelete: 'cascade' }),
+    url: text().notNull(),
+    canonicalUrl: text().notNull().unique(),
+    title: text().notNull(),
+    author: text(),
+    publishedAt: timestamp({ withTimezone: true }),
+    language: text(),
+    text: text().notNull(),
+    contentHash: text().notNull(),
+    fetchedAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Analyzer version whose rows are current for this article; views read only those. */
+    analyzerVersion: text(),
+    analyzedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.outletId, t.publishedAt), index().on(t.contentHash)],
+);
