@@ -20,7 +20,7 @@ export const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only')
     .default('stancewatch'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).optional(),
 });
 
@@ -32,7 +32,8 @@ export interface Env {
   dataDir: string;
   configPath: string | undefined;
   queuePrefix: string;
-  logLevel: string;
+  /** Unset means each command's own default (info for workers, warn for the demo). */
+  logLevel: string | undefined;
   port: number | undefined;
 }
 

@@ -19,3 +19,4 @@ export { syncCrawlSchedulers } from './schedulers.js';
 export { InProcessRunner, type RunnerStats, type FailedJob } from './in-process-runner.js';
 export { createRedis, pingRedis } from './redis.js';
 export type { Worker, Queue } from 'bullmq';
+export { startInProcessScheduler, msUntilNext } from './in-process-scheduler.js';

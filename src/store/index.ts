@@ -29,3 +29,11 @@ export {
 } from './queries/crawl-runs.js';
 export { stanceTrend, rowsOf, type TrendRow, type TrendInterval } from './queries/trends.js';
 export * as tables from './schema/index.js';
+export {
+  outletStanceSeries,
+  insertAlert,
+  listAlerts,
+  type SeriesRow,
+  type NewAlert,
+  type AlertRow,
+} from './queries/alerts.js';

@@ -1,0 +1,1 @@
+export { formatTrends, formatTrendMatrix, type TrendPoint, type TrendFormat } from './format-trends.js';

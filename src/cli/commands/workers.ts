@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { openRuntime } from '../../pipeline/index.js';
+import { syncCrawlSchedulers } from '../../queue/index.js';
+import { cliContext, requireConfig, type CliContext } from '../context.js';
+import { WORKER_ROLES, shutdown, startBullWorkers, type WorkerRole } from '../start-workers.js';
+import { waitForSignal } from '../wait-for-signal.js';
+
+/** Runs BullMQ workers for the roles until SIGINT/SIGTERM, then lets active jobs finish. */
+export async function runWorkers(ctx: CliContext, roles: readonly WorkerRole[]): Promise<void> {
+  const config = await requireConfig(ctx);
+  if (!ctx.env.redisUrl) throw new Error('workers need Redis: set REDIS_URL');
+  const rt = await openRuntime(ctx.env, config, ctx.log);
+  const workers = startBullWorkers(rt, roles, ctx.log);
+  ctx.log.info({ roles, database: rt.database.location }, 'workers started');
+  const sig = await waitForSignal();
+  ctx.log.info({ signal: sig }, 'signal received');
+  await shutdown(workers, rt, ctx.log);
+}
+
+// Re-reading the config now and then picks up new or removed outlets without a restart.
+const RESYNC_MS = 5 * 60_000;
+
+/** Keeps one BullMQ job scheduler per outlet in step with the config file until stopped. */
+export async function runScheduler(ctx: CliContext): Promise<void> {
+  if (!ctx.env.redisUrl) throw new Error('the scheduler needs Redis: set REDIS_URL');
+  const rt = await openRuntime(ctx.env, await requireConfig(ctx), ctx.log);
+  const sync = async () => {
+    const config = await requireConfig(ctx);
+    const res = await syncCrawlSchedulers(rt.bull!.queues.crawl, config.outlets);
+    ctx.log.info({ installed: res.installed.length, removed: res.removed }, 'crawl schedulers synced');
+  };
+  await sync();
+  const timer = setInterval(() => {
+    sync().catch((err: unknown) => ctx.log.error({ err: String(err) }, 'scheduler resync failed'));
+  }, RESYNC_MS);
+  await waitForSignal();
+  clearInterval(timer);
+  await rt.close();
+}
+
+export function registerWorkerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description('run a BullMQ worker process: crawl, analyze, alerts or scheduler (needs REDIS_URL)')
+    .argument('<role>', `${WORKER_ROLES.join(' | ')} | scheduler`)
+    .action(async (role: string) => {
+      const ctx = cliContext(program.opts<{ config?: string }>().config);
+      if (role === 'scheduler') return runScheduler(ctx);
+      if (!(WORKER_ROLES as readonly string[]).includes(role)) {
+        throw new Error(`unknown worker role "${role}": use ${WORKER_ROLES.join(', ')} or scheduler`);
+      }
+      return runWorkers(ctx, [role as WorkerRole]);
+    });
+}

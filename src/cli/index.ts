@@ -1,0 +1,3 @@
+export { buildProgram } from './program.js';
+export { cliContext, requireConfig, type CliContext } from './context.js';
+export { runWorkers, runScheduler } from './commands/workers.js';

@@ -1,0 +1,22 @@
+import { Command } from 'commander';
+import { registerAnalyzeCommand } from './commands/analyze-text.js';
+import { registerReadCommands } from './commands/read-views.js';
+import { registerSimpleCommands } from './commands/simple.js';
+import { registerSqlCommand } from './commands/sql.js';
+import { registerStartCommands } from './commands/start.js';
+import { registerWorkerCommand } from './commands/workers.js';
+
+/** The `stancewatch` command line. */
+export function buildProgram(): Command {
+  const program = new Command('stancewatch')
+    .description('Actor-level stance monitoring of news outlets: crawl, analyse, store, alert.')
+    .option('-c, --config <file>', 'config file (YAML); default: $STANCEWATCH_CONFIG')
+    .showHelpAfterError();
+  registerStartCommands(program);
+  registerSimpleCommands(program);
+  registerWorkerCommand(program);
+  registerAnalyzeCommand(program);
+  registerReadCommands(program);
+  registerSqlCommand(program);
+  return program;
+}

@@ -1,0 +1,55 @@
+import type { StancewatchConfig } from '../config/index.js';
+import { formatTrendMatrix } from '../analytics/index.js';
+import { openRuntime } from '../pipeline/index.js';
+import { startInProcessScheduler, syncCrawlSchedulers } from '../queue/index.js';
+import { stanceTrend } from '../store/index.js';
+import type { CliContext } from './context.js';
+import { printJson } from './output.js';
+import { WORKER_ROLES, shutdown, startBullWorkers } from './start-workers.js';
+import { waitForSignal } from './wait-for-signal.js';
+
+/** `start --once`: crawl every outlet once in this process, analyse, check alerts, exit. */
+export async function runOnce(ctx: CliContext, config: StancewatchConfig): Promise<void> {
+  const rt = await openRuntime(ctx.env, config, ctx.log, { inProcess: true });
+  try {
+    for (const o of config.outlets) await rt.runner!.enqueueCrawl({ outletId: o.id, trigger: 'once' });
+    const stats = await rt.runner!.drain();
+    printJson({ database: rt.database.location, jobs: stats });
+    process.stdout.write(`${formatTrendMatrix(await stanceTrend(rt.deps.db, { interval: 'week' }))}\n`);
+    if (stats.failed.length > 0) process.exitCode = 1;
+  } finally {
+    await rt.close();
+  }
+}
+
+/**
+ * `start` with a config: the whole pipeline in one process until stopped. With Redis, BullMQ job
+ * schedulers plus every worker; without, in-process timers feeding the in-process runner.
+ */
+export async function runForever(ctx: CliContext, config: StancewatchConfig): Promise<void> {
+  const rt = await openRuntime(ctx.env, config, ctx.log);
+  if (rt.bull) {
+    await syncCrawlSchedulers(rt.bull.queues.crawl, config.outlets);
+    const workers = startBullWorkers(rt, WORKER_ROLES, ctx.log);
+    ctx.log.info({ outlets: config.outlets.length, database: rt.database.location }, 'pipeline running (BullMQ)');
+    await waitForSignal();
+    await shutdown(workers, rt, ctx.log);
+    return;
+  }
+  const runner = rt.runner!;
+  // One drain at a time: a due crawl waits for the previous batch instead of interleaving with it.
+  let chain: Promise<unknown> = Promise.resolve();
+  const crawl = (outletId: string) => {
+    chain = chain
+      .then(() => runner.enqueueCrawl({ outletId, trigger: 'schedule' }))
+      .then(() => runner.drain())
+      .catch((err: unknown) => ctx.log.error({ outletId, err: String(err) }, 'scheduled crawl failed'));
+  };
+  config.outlets.forEach((o) => crawl(o.id));
+  const scheduler = startInProcessScheduler(config.outlets, crawl);
+  ctx.log.info({ outlets: config.outlets.length, database: rt.database.location }, 'pipeline running (in-process)');
+  await waitForSignal();
+  scheduler.stop();
+  await chain;
+  await rt.close();
+}
