@@ -2,13 +2,18 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 
+function hasProtocol(value: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol.replace(/:$/, ''));
+  } catch {
+    return false;
+  }
+}
+
 const urlWithProtocol = (protocols: string[]) =>
-  z
-    .string()
-    .url()
-    .refine((u) => protocols.some((p) => u.startsWith(`${p}://`)), {
-      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
-    });
+  z.string().refine((u) => hasProtocol(u, protocols), {
+    message: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+  });
 
 export const envSchema = z.object({
   DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
