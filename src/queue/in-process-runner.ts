@@ -23,6 +23,8 @@ export interface RunnerStats {
   failed: FailedJob[];
 }
 
+const SEEN_LIMIT = 50_000;
+
 /** Stages in pipeline order: a crawl's analyses run before their alert checks. */
 const ORDER: QueueName[] = ['crawl', 'analyze', 'alerts'];
 
@@ -79,6 +81,8 @@ export class InProcessRunner implements JobDispatcher {
   private push(queue: QueueName, jobId: string, data: unknown): void {
     if (this.seen.has(jobId)) return;
     this.seen.add(jobId);
+    // Bounded like BullMQ's removeOnComplete: a long-running process must not grow forever.
+    if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.values().next().value!);
     this.pending[queue].push({ queue, jobId, data });
   }
 

@@ -1,0 +1,226 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outletSchema, type Outlet } from '../../src/config/index.js';
+import {
+  crawlOutlet,
+  USER_AGENT,
+  type ArticleCandidate,
+  type CrawlFailure,
+  type CrawlHooks,
+} from '../../src/crawl/index.js';
+import { silentLogger } from '../../src/log.js';
+import { closedPortUrl, startFixtureServer, type FixtureServer } from '../helpers/http-server.js';
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/crawl/${name}`, import.meta.url), 'utf8');
+
+const RSS = 'application/rss+xml; charset=utf-8';
+const ROUTES = {
+  '/feeds/world.xml': { type: RSS, body: fixture('feed-rss2.xml') },
+  '/feeds/html-instead.xml': { body: fixture('homepage.html') },
+  '/feeds/flaky.xml': {
+    type: RSS,
+    body: '<rss><channel><item><link>/news/2024/03/02/flaky-story</link></item></channel></rss>',
+  },
+  '/news/2024/03/05/grain-corridor-extension': { body: fixture('article-jsonld.html') },
+  '/business/port-workers-end-strike-after-pay-deal': { body: fixture('article-meta.html') },
+  '/actualites/2024/01/15/plan-de-transport': { body: fixture('article-time.html') },
+  '/files/annual-report-2023.pdf': { type: 'application/pdf', body: Buffer.from('%PDF-1.7 fake') },
+  '/gallery/photos-of-the-week': { body: fixture('no-article.html') },
+  '/news/2024/03/02/flaky-story': { status: 503, type: 'text/plain', body: 'try later' },
+  '/': { body: fixture('homepage.html') },
+};
+
+let server: FixtureServer;
+const storageDir = resolve('storage');
+const storageExistedBefore = existsSync(storageDir);
+
+beforeAll(async () => {
+  server = await startFixtureServer(ROUTES);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+function outlet(id: string, fields: Partial<Outlet> = {}): Outlet {
+  return outletSchema.parse({
+    id,
+    name: id,
+    homepage: `${server.url}/`,
+    allowPrivateNetwork: true,
+    ...fields,
+  });
+}
+
+function recordingHooks(known: string[] = []) {
+  const articles: ArticleCandidate[] = [];
+  const failures: CrawlFailure[] = [];
+  const asked: string[] = [];
+  const hooks: CrawlHooks = {
+    knownUrls: async (urls) => {
+      asked.push(...urls);
+      return new Set(urls.filter((u) => known.includes(u)));
+    },
+    onArticle: async (article) => {
+      articles.push(article);
+    },
+    onFailure: async (failure) => {
+      failures.push(failure);
+    },
+  };
+  const byUrl = <T extends { url: string }>(items: T[]) => [...items].sort((a, b) => a.url.localeCompare(b.url));
+  return { hooks, articles: () => byUrl(articles), failures: () => byUrl(failures), asked };
+}
+
+const opts = { log: silentLogger };
+
+describe('crawlOutlet', () => {
+  it('hands good articles to onArticle, bad URLs to onFailure, and skips known URLs', async () => {
+    const known = `${server.url}/news/2024/02/28/already-stored-story`;
+    const rec = recordingHooks([known]);
+    const summary = await crawlOutlet(outlet('courier', { feeds: [`${server.url}/feeds/world.xml`] }), rec.hooks, opts);
+
+    expect(rec.articles()).toEqual([
+      {
+        outletId: 'courier',
+        url: `${server.url}/actualites/2024/01/15/plan-de-transport`,
+        canonicalUrl: 'https://riverain.example/actualites/2024/01/15/plan-de-transport',
+        title: 'La ville adopte un nouveau plan de transport',
+        text: expect.stringMatching(/^15 janvier 2024\n\nLe conseil municipal a adopté/),
+        author: 'Claire Dubois',
+        publishedAt: new Date('2024-01-15T18:20:00Z'),
+        language: 'fr',
+      },
+      {
+        outletId: 'courier',
+        url: `${server.url}/business/port-workers-end-strike-after-pay-deal`,
+        canonicalUrl: `${server.url}/business/port-workers-end-strike-after-pay-deal`,
+        title: 'Port workers end strike after pay deal',
+        text: expect.stringContaining('Dock workers at the northern container terminal'),
+        author: 'Jonas Berg',
+        publishedAt: new Date('2024-02-20T12:45:00Z'),
+        language: 'en',
+      },
+      {
+        outletId: 'courier',
+        url: `${server.url}/news/2024/03/05/grain-corridor-extension`,
+        canonicalUrl: 'https://www.harbourcourier.example/world/2024/03/05/grain-corridor-extension?ref=home',
+        title: 'Ministers agree grain corridor extension after overnight talks',
+        text: expect.stringContaining('Foreign ministers from the three coastal states'),
+        author: 'Maria Lindqvist, Tomás Ortega',
+        publishedAt: new Date('2024-03-05T13:30:00Z'),
+        language: 'en',
+      },
+    ]);
+    const grain = rec.articles()[2]!.text;
+    expect(grain).not.toMatch(/Most read|cookies|All rights reserved|Subscribe/);
+
+    expect(rec.failures()).toEqual([
+      { url: `${server.url}/files/annual-report-2023.pdf`, stage: 'page', reason: 'content type application/pdf is not HTML', status: 200 },
+      { url: `${server.url}/gallery/photos-of-the-week`, stage: 'page', reason: expect.stringMatching(/^no article text found/), status: 200 },
+      { url: `${server.url}/news/2024/03/01/missing-story`, stage: 'page', reason: 'HTTP 404', status: 404 },
+    ]);
+    expect(summary).toEqual({ feedsRead: 1, discovered: 7, fetched: 6, articles: 3, failures: 3 });
+
+    expect(rec.asked).toContain(known);
+    expect(server.hits('/news/2024/02/28/already-stored-story')).toBe(0);
+    // Permanent failures are not retried.
+    expect(server.hits('/news/2024/03/01/missing-story')).toBe(1);
+    expect(server.hits('/files/annual-report-2023.pdf')).toBe(1);
+    expect(server.hits('/gallery/photos-of-the-week')).toBe(1);
+  });
+
+  it('reports a feed that serves an HTML page as a feed failure', async () => {
+    const rec = recordingHooks();
+    const summary = await crawlOutlet(outlet('htmlfeed', { feeds: [`${server.url}/feeds/html-instead.xml`] }), rec.hooks, opts);
+    expect(rec.failures()).toEqual([
+      { url: `${server.url}/feeds/html-instead.xml`, stage: 'feed', reason: 'not an RSS/Atom feed: body is an HTML page', status: 200 },
+    ]);
+    expect(summary).toMatchObject({ feedsRead: 0, articles: 0, failures: 1 });
+    expect(server.hits('/feeds/html-instead.xml')).toBe(1);
+  });
+
+  it('ends a dead outlet as a failure and resolves', async () => {
+    const dead = await closedPortUrl();
+    const rec = recordingHooks();
+    const summary = await crawlOutlet(outlet('dead', { homepage: `${dead}/`, feeds: [`${dead}/rss`] }), rec.hooks, opts);
+    expect(rec.failures()).toEqual([{ url: `${dead}/rss`, stage: 'feed', reason: 'connection refused' }]);
+    expect(summary).toEqual({ feedsRead: 0, discovered: 0, fetched: 0, articles: 0, failures: 1 });
+  });
+
+  it('retries a 503 and then reports it', async () => {
+    const rec = recordingHooks();
+    await crawlOutlet(outlet('flaky', { feeds: [`${server.url}/feeds/flaky.xml`] }), rec.hooks, { ...opts, maxRequestRetries: 1 });
+    expect(rec.failures()).toEqual([
+      { url: `${server.url}/news/2024/03/02/flaky-story`, stage: 'page', reason: 'HTTP 503', status: 503 },
+    ]);
+    expect(server.hits('/news/2024/03/02/flaky-story')).toBe(2);
+  });
+
+  it('refuses private addresses without connecting unless the outlet allows them', async () => {
+    const rec = recordingHooks();
+    const before = server.requests.length;
+    const feeds = [`${server.url}/feeds/world.xml`, 'http://localhost:9/rss', 'http://[::1]:9/rss'];
+    const summary = await crawlOutlet(outlet('private', { feeds, allowPrivateNetwork: false }), rec.hooks, opts);
+    expect(new Set(rec.failures().map((f) => f.url))).toEqual(new Set(feeds));
+    for (const failure of rec.failures()) {
+      expect(failure).toEqual({ url: failure.url, stage: 'feed', reason: 'refused: private network address' });
+    }
+    expect(summary.failures).toBe(3);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('discovers same-site article links on the homepage when an outlet has no feeds', async () => {
+    const rec = recordingHooks();
+    const summary = await crawlOutlet(outlet('homepage-only'), rec.hooks, opts);
+    expect(rec.articles().map((a) => a.url)).toEqual([
+      `${server.url}/business/port-workers-end-strike-after-pay-deal`,
+      `${server.url}/news/2024/03/05/grain-corridor-extension`,
+    ]);
+    expect(rec.failures()).toEqual([]);
+    expect(summary).toMatchObject({ feedsRead: 0, discovered: 2, fetched: 2, articles: 2 });
+  });
+
+  it('fetches at most maxArticlesPerCrawl article pages', async () => {
+    const rec = recordingHooks();
+    const summary = await crawlOutlet(
+      outlet('capped', { feeds: [`${server.url}/feeds/world.xml`], maxArticlesPerCrawl: 2 }),
+      rec.hooks,
+      opts,
+    );
+    // The feed's first two items, in feed order.
+    expect([...rec.articles(), ...rec.failures()].map((x) => x.url).sort()).toEqual([
+      `${server.url}/business/port-workers-end-strike-after-pay-deal`,
+      `${server.url}/news/2024/03/05/grain-corridor-extension`,
+    ]);
+    expect(summary).toMatchObject({ discovered: 7, fetched: 2 });
+  });
+
+  it('runs concurrent crawls with separate queues', async () => {
+    const feeds = [`${server.url}/feeds/world.xml`];
+    const [a, b] = [recordingHooks(), recordingHooks()];
+    const dead = await closedPortUrl();
+    const [sa, sb] = await Promise.all([
+      crawlOutlet(outlet('twin-a', { feeds }), a.hooks, opts),
+      crawlOutlet(outlet('twin-b', { feeds }), b.hooks, opts),
+      crawlOutlet(outlet('twin-dead', { feeds: [`${dead}/rss`] }), recordingHooks().hooks, opts),
+    ]);
+    // One shared queue would have deduplicated the second crawl's URLs away.
+    expect(a.articles().map((x) => x.url)).toEqual(b.articles().map((x) => x.url));
+    expect(a.articles()).toHaveLength(3);
+    expect(new Set(a.articles().map((x) => x.outletId))).toEqual(new Set(['twin-a']));
+    expect(new Set(b.articles().map((x) => x.outletId))).toEqual(new Set(['twin-b']));
+    expect(sa).toEqual(sb);
+  });
+
+  it('identifies itself with the stancewatch User-Agent', () => {
+    expect(server.requests.length).toBeGreaterThan(0);
+    for (const request of server.requests) expect(request.headers['user-agent']).toBe(USER_AGENT);
+  });
+
+  it('writes no ./storage folder', () => {
+    expect(storageExistedBefore).toBe(false);
+    expect(existsSync(storageDir)).toBe(false);
+  });
+});
