@@ -46,7 +46,9 @@ function parseRoot(body: string): XmlNode {
   if (head === '') throw notAFeed('empty body');
   if (head.startsWith('{') || head.startsWith('[')) throw notAFeed('body is JSON');
   if (!head.startsWith('<')) throw notAFeed('body is not XML');
-  if (/^(<\?xml[^>]*>\s*)?(<!doctype html|<html)/.test(head)) throw notAFeed('body is an HTML page');
+  if (/^(<\?xml[^>]*>\s*)?(<!doctype html|<html)/.test(head)) {
+    throw notAFeed('body is an HTML page');
+  }
   if (/<!doctype[^>]*\[[^\]]*<!entity/i.test(body)) {
     throw notAFeed('the document declares its own entities');
   }
@@ -54,7 +56,7 @@ function parseRoot(body: string): XmlNode {
   try {
     parsed = parser.parse(body);
   } catch (err) {
-    throw notAFeed(`malformed XML (${(err as Error).message})`, err);
+    throw notAFeed(`malformed XML (${err instanceof Error ? err.message : String(err)})`, err);
   }
   if (!isRecord(parsed)) throw notAFeed('no root element');
   return parsed;
@@ -81,7 +83,7 @@ function rdfEntries(rdf: XmlNode, feedUrl: string): FeedEntry[] {
 function atomEntries(feed: XmlNode, feedUrl: string): FeedEntry[] {
   return toEntries(feed.entry, (entry) => ({
     href: atomLink(entry.link),
-    title: textOf(entry.title),
+    title: atomText(entry.title),
     date: textOf(entry.published) ?? textOf(entry.updated),
   }), feedUrl);
 }
@@ -92,7 +94,11 @@ interface RawEntry {
   date: string | undefined;
 }
 
-function toEntries(items: unknown, read: (item: XmlNode) => RawEntry, feedUrl: string): FeedEntry[] {
+function toEntries(
+  items: unknown,
+  read: (item: XmlNode) => RawEntry,
+  feedUrl: string,
+): FeedEntry[] {
   const entries: FeedEntry[] = [];
   for (const item of Array.isArray(items) ? items : []) {
     if (!isRecord(item)) continue;
@@ -140,6 +146,13 @@ function textOf(value: unknown): string | undefined {
   return decodeXmlEntities(raw).replace(/\s+/g, ' ').trim();
 }
 
+/** Atom text constructs of type html carry escaped markup: one more decoding, then no tags. */
+function atomText(value: unknown): string | undefined {
+  const text = textOf(value);
+  if (text === undefined || !isRecord(value) || attr(value, 'type') !== 'html') return text;
+  return decodeXmlEntities(text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+}
+
 function attr(node: XmlNode, name: string): string | undefined {
   const value = node[`@_${name}`];
   return typeof value === 'string' ? decodeXmlEntities(value).trim() : undefined;
@@ -151,7 +164,8 @@ const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot:
 function decodeXmlEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
+      const hex = ref[1] === 'x' || ref[1] === 'X';
+      const code = hex ? parseInt(ref.slice(2), 16) : Number(ref.slice(1));
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return XML_ENTITIES[ref.toLowerCase()] ?? whole;
@@ -163,5 +177,6 @@ function isRecord(value: unknown): value is XmlNode {
 }
 
 function notAFeed(reason: string, cause?: unknown): PermanentError {
-  return new PermanentError(`not an RSS/Atom feed: ${reason}`, cause === undefined ? undefined : { cause });
+  const message = `not an RSS/Atom feed: ${reason}`;
+  return new PermanentError(message, cause === undefined ? undefined : { cause });
 }

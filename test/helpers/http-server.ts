@@ -33,15 +33,15 @@ export interface FixtureServer {
  * (`/feed.xml`, `/search?q=a`); anything else answers 404 text/plain. A route of
  * `{ status: 301, headers: { location } }` makes a redirect.
  */
-export async function startFixtureServer(routes: Record<string, FixtureRoute>): Promise<FixtureServer> {
+export async function startFixtureServer(
+  routes: Record<string, FixtureRoute>,
+): Promise<FixtureServer> {
   const requests: FixtureRequest[] = [];
   let baseUrl = '';
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
     requests.push({ method: req.method ?? 'GET', path, headers: req.headers });
-    const route = routes[path];
-    if (route === undefined) return send(res, { status: 404, type: 'text/plain', body: 'not found' }, baseUrl);
-    return send(res, route, baseUrl);
+    send(res, routes[path] ?? NOT_FOUND, baseUrl);
   });
   // Keep-alive sockets would hold close() open until they time out.
   server.keepAliveTimeout = 1;
@@ -68,6 +68,8 @@ export async function closedPortUrl(): Promise<string> {
   await server.close();
   return server.url;
 }
+
+const NOT_FOUND: FixtureRoute = { status: 404, type: 'text/plain', body: 'not found' };
 
 function send(res: ServerResponse, route: FixtureRoute, baseUrl: string): void {
   const body = typeof route.body === 'function' ? route.body(baseUrl) : route.body;

@@ -1,0 +1,49 @@
+import { isIP } from 'node:net';
+
+/**
+ * Whether the host of `url` is `localhost` or a literal loopback, private, link-local or
+ * unspecified IP address. Names are not resolved: a public name that points at a private
+ * address passes this check (a DNS-based check belongs in front of the HTTP client).
+ */
+export function isPrivateNetworkUrl(url: string): boolean {
+  let host: string;
+  try {
+    // A trailing dot ("localhost.") names the same host.
+    host = new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    // Not a URL at all: the fetch fails on its own and says so.
+    return false;
+  }
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const bare = host.startsWith('[') ? host.slice(1, -1) : host;
+  const version = isIP(bare);
+  if (version === 4) return isPrivateIpv4(bare);
+  if (version === 6) return isPrivateIpv6(bare);
+  return false;
+}
+
+function isPrivateIpv4(ip: string): boolean {
+  const [a = -1, b = -1] = ip.split('.').map(Number);
+  return (
+    a === 0 || // "this network", 0.0.0.0 reaches the local host
+    a === 10 ||
+    a === 127 ||
+    (a === 100 && b >= 64 && b <= 127) || // carrier-grade NAT
+    (a === 169 && b === 254) || // link-local, cloud metadata endpoints
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168)
+  );
+}
+
+function isPrivateIpv6(ip: string): boolean {
+  if (ip === '::' || ip === '::1') return true;
+  // IPv4-mapped addresses (::ffff:127.0.0.1, which URL serialises as ::ffff:7f00:1).
+  const mapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(ip);
+  if (mapped !== null) {
+    const high = parseInt(mapped[1]!, 16);
+    const low = parseInt(mapped[2]!, 16);
+    return isPrivateIpv4(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+  }
+  const first = parseInt(ip.split(':')[0] || '0', 16);
+  return (first & 0xfe00) === 0xfc00 || (first & 0xffc0) === 0xfe80; // unique local, link-local
+}
