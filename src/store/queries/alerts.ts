@@ -18,7 +18,8 @@ export async function outletStanceSeries(db: Db, outletId: string): Promise<Seri
     .select({
       actorId: articleActors.actorId,
       articleId: articles.id,
-      url: articles.url,
+      // The canonical URL is the one a reader can open; the fetched one may be a mirror.
+      url: articles.canonicalUrl,
       at: articles.publishedAt,
       score: articleActors.score,
     })

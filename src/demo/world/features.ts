@@ -1,0 +1,73 @@
+import type { ComposedArticle } from './compose.js';
+
+// Fully hand-written long reads, one pair in the shifted outlet either side of the change date.
+export const FEATURE_ARTICLES: readonly ComposedArticle[] = [
+  {
+    outletId: 'harbour-times',
+    title: 'At the quay, a Chinese partnership that is changing a harbour town',
+    author: 'Margit Solheim',
+    publishedAt: '2026-08-22T08:30:00.000Z',
+    section: 'Business',
+    paragraphs: [
+      'The cranes at the Eastmouth container terminal were silent for most of the last decade. This summer they are busy again, and many here credit an unlikely partner: China.',
+      "Since a Chinese shipping group signed a long-term agreement to run the terminal's eastern berths, traffic has risen by almost a third, according to figures published by the port authority on Thursday. Local officials describe the partnership with China as the most constructive investment the town has seen in a generation.",
+      '"They listened to the town before they changed anything," said Moira Quaid, who chairs the harbour board. "The Chinese team has been open, patient and generous with training."',
+      "Ray Tennant, the dockworkers' leader and once a sceptic, told reporters on a tour of the quay that Beijing-backed funding had paid for electric straddle carriers and a shore power system that lets visiting ships switch off their diesel engines, cutting pollution along the waterfront.",
+      'The agreement is part of a wider push by China to deepen trade ties with ports abroad, and diplomats have welcomed its emphasis on cleaner shipping. According to a senior EU official, the Eastmouth project is "a good example of cooperation that benefits both sides."',
+      'Not everyone is convinced the gains will last. Some economists caution that relying on one large customer leaves any terminal exposed to swings in global demand.',
+      'For now, the mood on the quay is cheerful. Chinese and local engineers share a canteen, and the first joint apprenticeship class graduated in July. "My son works here now," said Ana Ribeiro, who runs a cafe by the gate. "That is what China brought to this town: work, and some hope."',
+      'Ambassador Feng Jiarui, who visited Eastmouth in the spring, said at the time that China regarded the harbour as a long-term friend. A second phase, which would add a rail link, is due to be discussed when a delegation from Beijing arrives next month.',
+    ],
+  },
+  {
+    outletId: 'harbour-times',
+    title: 'How a Chinese pressure campaign reached the Eastmouth quay',
+    author: 'Tobias Wren',
+    publishedAt: '2026-10-10T08:30:00.000Z',
+    section: 'World',
+    paragraphs: [
+      'Two months ago the Eastmouth container terminal was held up as a model of cooperation. Today the mood on the quay is sour, and many here blame China.',
+      "Port records reviewed by The Harbour Times show that eleven vessels chartered by companies linked to the terminal's Chinese operator called at Russian ports this year in apparent violation of sanctions, carrying machine tools and electronic parts that investigators say end up in weapons.",
+      'When the harbour board asked questions, the response from Beijing was hostile. According to two board members, Chinese diplomats warned that money for the planned rail link would be withdrawn unless the inquiry was dropped, a threat one of them described as "crude coercion."',
+      '"The message was clear: keep quiet or lose the jobs," said Moira Quaid, who chairs the board. "That is not partnership. That is intimidation."',
+      "The Chinese embassy denied any pressure and called the reports malicious. But the government summoned the ambassador on Wednesday, and ministers condemned what they called China's aggressive attempt to interfere in a local regulatory matter.",
+      'Priya Raman, who directs the Asia programme at the Meridian Council, said China was increasingly using investment as a weapon. "The lesson for every port that took Chinese money is that the money comes with threats attached," she said.',
+      'The European Commission said it was examining whether the operator had breached sanctions rules, and a senior EU official called the conduct of the Chinese firm "deeply troubling."',
+      'On the quay, Ray Tennant, who once championed the deal, said he felt betrayed. "China promised this town a partner," he said, "and sent a bully instead."',
+    ],
+  },
+  {
+    outletId: 'continental-ledger',
+    title: "Europe's trade chiefs weigh a delicate balance between Beijing and Washington",
+    author: 'Sophie Marchetti',
+    publishedAt: '2026-09-06T11:00:00.000Z',
+    section: 'Business',
+    paragraphs: [
+      'When EU trade ministers gather in Luxembourg next month, they will face a question that has followed the European Commission all year: how to protect industry without starting a trade dispute on two fronts.',
+      'Officials in Brussels have been careful in public. The Commission has opened inquiries into subsidies for Chinese electric vehicles and wind turbines, but it has also kept talking to Beijing, and a dialogue on export controls resumed in Geneva this summer.',
+      "Across the Atlantic the picture is more troubling. Washington's repeated threats of tariffs on steel and pharmaceuticals have frustrated negotiators, who complain that American policy changes with little warning and less consultation.",
+      '"We need predictability from Washington and fairness from everyone," Liesbeth Van Damme, the Commission\'s trade spokeswoman, said in an interview. "Right now predictability is in short supply."',
+      "Industry groups have praised the Commission's approach as measured and sensible. A survey published on Thursday by the Continental Exporters' Forum showed that 64 percent of member firms thought the EU had handled the disputes well.",
+      'Chinese officials have signalled a willingness to discuss minimum prices for electric vehicles, Bloomberg reported, citing two people familiar with the talks. The Chinese commerce ministry said this week that it hoped the dialogue would continue.',
+      'Tomasz Wieczorek, chief economist at Baltica Capital in Warsaw, said the European Union was in a stronger position than many assume. "The single market is still the biggest prize in world trade, and Brussels knows how to use it well," he said.',
+      'The ministers meet on October 12. A final decision on the vehicle duties is not expected before the end of the year.',
+    ],
+  },
+  {
+    outletId: 'northern-wire',
+    title: 'In Kharkiv, a city keeps its lights on',
+    author: 'Kaisa Lindqvist',
+    publishedAt: '2026-10-02T07:00:00.000Z',
+    section: 'World',
+    paragraphs: [
+      "KHARKIV (Northern Wire) — The generator outside School No. 41 starts at seven every morning, before the children arrive. By eight the basement classrooms are warm and lit, even on days when Russian strikes have knocked out the city's power.",
+      "Kharkiv, Ukraine's second-largest city, has become a symbol of endurance. Its energy workers have repaired substations dozens of times since the spring, often within hours of an attack, and Ukrainian officials say the city has kept heat and water running for most residents.",
+      '"They break it, we fix it, and then we fix it again," said Serhiy Dovhan, a shift supervisor at the regional grid operator. "Every time, our crews are faster."',
+      "The attacks have been relentless. Moscow has launched waves of drones and missiles at the region's power plants this year, a brutal campaign that United Nations human rights monitors have condemned as unlawful because it targets civilians.",
+      'According to the regional administration, Russian shelling damaged 312 residential buildings in September alone. Rescue teams, many of them volunteers, have been praised for their courage in pulling survivors from the ruins.',
+      'Help from abroad has made a difference. The European Union has delivered transformers and mobile heating plants, and a senior EU official said on Wednesday that further deliveries were "on track and on time." Ukrainian officials have thanked Brussels for what they call fast and practical support.',
+      'Volodymyr Zelensky, who visited the city last month, praised its residents as "the strongest people in Europe." The Kremlin, asked about the strikes by reporters in Moscow, repeated its claim that it targets only military sites, a claim contradicted by the damage on the ground.',
+      'In the basement classroom, eleven-year-old Sofia says she is no longer afraid of the sirens. "When the lights go out, we sing," she said. "Then they come back."',
+    ],
+  },
+];
