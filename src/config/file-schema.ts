@@ -6,10 +6,16 @@ const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lowercase letters, digits, - and _ only (max 63), starting with a letter or digit');
 
-const httpUrl = z
-  .string()
-  .url()
-  .refine((u) => /^https?:\/\//i.test(u), { message: 'must be an http(s) URL' });
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+// One check, one message: "not-a-url" should not be reported twice.
+const httpUrl = z.string().refine(isHttpUrl, { message: 'must be an absolute http(s) URL' });
 
 const schedule = z
   .union([

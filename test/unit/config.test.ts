@@ -47,7 +47,7 @@ actors:
 `);
     expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/^outlets\[0\]\.id \(line 3\): lowercase/);
-    expect(problems[1]).toMatch(/^outlets\[0\]\.homepage \(line 5\): must be an http\(s\) URL/);
+    expect(problems[1]).toMatch(/^outlets\[0\]\.homepage \(line 5\): must be an absolute http\(s\) URL/);
     expect(problems[2]).toMatch(/^outlets\[0\]\.schedule \(line 6\): "every 10x" is neither/);
     expect(problems[3]).toMatch(/^actors\[0\]\.kind \(line 8\)/);
   });
