@@ -1,0 +1,109 @@
+import type { Actor, ActorAnalysis, Analysis, Mention } from './types.js';
+import { compileActorMatcher, type ActorMatch } from './actor-matcher.js';
+import { readTokens, sentenceSpan, tokenAt, type TokenTable } from './tokens.js';
+import { scoreMentions, type MentionScorer } from './stance-scorer.js';
+import { frameBits, frameShares, framesOf } from './frames.js';
+import { articleStance } from './aggregate.js';
+
+/** Stored with every analysis row; bump whenever matching, scoring or frames change. */
+export const ANALYZER_VERSION = 'lexicon-1';
+
+export type Analyzer = (text: string) => Analysis;
+
+interface Located {
+  match: ActorMatch;
+  first: number;
+  last: number;
+}
+
+// Mentions grouped by the sentence of their first token; a mention that wink splits across a
+// sentence boundary is clipped to its first sentence.
+function locateMentions(table: TokenTable, matches: readonly ActorMatch[]): Map<number, Located[]> {
+  const bySentence = new Map<number, Located[]>();
+  for (const match of matches) {
+    const first = tokenAt(table, match.start);
+    const s = table.sentenceOf[first] ?? 0;
+    const last = Math.min(tokenAt(table, match.end - 1), (table.sentTo[s] ?? first + 1) - 1);
+    const list = bySentence.get(s) ?? [];
+    list.push({ match, first, last: Math.max(first, last) });
+    bySentence.set(s, list);
+  }
+  return bySentence;
+}
+
+function analyzeSentence(
+  table: TokenTable,
+  s: number,
+  located: readonly Located[],
+  scorer: MentionScorer,
+): Array<readonly [actor: number, mention: Mention]> {
+  const from = table.sentFrom[s] ?? 0;
+  const to = table.sentTo[s] ?? 0;
+  const scores = scorer({ table, from, to }, located);
+  const span = sentenceSpan(table, s);
+  const sentence = { text: table.text.slice(span.start, span.end), ...span };
+  const frames = framesOf(frameBits(table, from, to));
+  return located.map(({ match }, j) => {
+    const { score = 0, label = 'neutral', confidence = 0, cues = [] } = scores[j] ?? {};
+    const { text, start, end } = match;
+    // Copies, so that a consumer editing one mention cannot change its neighbours.
+    const evidence = { sentence: { ...sentence }, cues };
+    const stance = { score, label, confidence };
+    const mention: Mention = { text, start, end, ...stance, frames: [...frames], evidence };
+    return [match.actor, mention] as const;
+  });
+}
+
+function actorAnalysis(actor: Actor, mentions: Mention[]): ActorAnalysis {
+  return {
+    id: actor.id,
+    name: actor.name,
+    stance: articleStance(mentions),
+    frames: frameShares(mentions.map((m) => m.frames)),
+    mentions,
+  };
+}
+
+/**
+ * Compiles `actors` once and returns a pure function from article text to its analysis:
+ * mentions with per-mention stance, frames and evidence, and article-level stance and frame
+ * shares per actor (actors with at least one mention, in `actors` order).
+ */
+export function createAnalyzer(
+  actors: readonly Actor[],
+  scorer: MentionScorer = scoreMentions,
+): Analyzer {
+  const matcher = compileActorMatcher(actors);
+  return (text: string): Analysis => {
+    const table = readTokens(text);
+    const perActor: Mention[][] = actors.map(() => []);
+    const bySentence = locateMentions(table, matcher.match(text));
+    for (const [s, located] of bySentence) {
+      for (const [actor, mention] of analyzeSentence(table, s, located, scorer)) {
+        perActor[actor]?.push(mention);
+      }
+    }
+    const analyzed = actors.flatMap((actor, i) => {
+      const mentions = perActor[i] ?? [];
+      return mentions.length > 0 ? [actorAnalysis(actor, mentions)] : [];
+    });
+    return {
+      analyzerVersion: ANALYZER_VERSION,
+      tokens: table.count,
+      actors: analyzed,
+      attributions: [],
+    };
+  };
+}
+
+const analyzers = new WeakMap<readonly Actor[], Analyzer>();
+
+/** `createAnalyzer(actors)(text)`, with the compiled analyzer cached per `actors` array. */
+export function analyze(text: string, actors: readonly Actor[]): Analysis {
+  let analyzer = analyzers.get(actors);
+  if (analyzer === undefined) {
+    analyzer = createAnalyzer(actors);
+    analyzers.set(actors, analyzer);
+  }
+  return analyzer(text);
+}
