@@ -1,7 +1,7 @@
 import { ANALYZER_VERSION, analyze } from '../nlp/index.js';
 import { PermanentError } from '../errors.js';
 import type { AnalyzeJob } from '../queue/index.js';
-import { getArticle, saveAnalysis } from '../store/index.js';
+import { getArticles, saveAnalyses, type AnalysisForArticle, type StoredArticle } from '../store/index.js';
 import type { PipelineDeps } from './deps.js';
 
 export interface AnalyzeResult {
@@ -11,22 +11,46 @@ export interface AnalyzeResult {
   skipped?: string;
 }
 
+/** Why an article is stored but not analysed, or undefined when it is analysed. */
+function skipReason(article: StoredArticle): string | undefined {
+  if (article.language !== null && article.language !== 'en') return `language ${article.language}`;
+  return undefined;
+}
+
 /**
- * Analyses one stored article with the configured actors, replaces its analysis rows in one
- * transaction, then asks for an alert check of its outlet.
+ * Analyses stored articles with the configured actors, replaces their analysis rows in one
+ * transaction, then asks for an alert check of each outlet touched. Per job, the result or the
+ * error: a missing article fails its own job only.
  */
+export async function analyzeArticles(
+  deps: PipelineDeps,
+  jobs: AnalyzeJob[],
+): Promise<(AnalyzeResult | Error)[]> {
+  const found = new Map((await getArticles(deps.db, jobs.map((j) => j.articleId))).map((a) => [a.id, a]));
+  const toSave: AnalysisForArticle[] = [];
+  const results = jobs.map((job): AnalyzeResult | Error => {
+    const article = found.get(job.articleId);
+    if (!article) return new PermanentError(`article ${job.articleId} does not exist`);
+    const skipped = skipReason(article);
+    if (skipped !== undefined) {
+      deps.log.info({ articleId: article.id, reason: skipped }, 'article not analyzed');
+      return { articleId: article.id, actors: 0, mentions: 0, skipped };
+    }
+    const analysis = analyze(`${article.title}\n\n${article.text}`, deps.config.actors);
+    toSave.push({ articleId: article.id, analysis });
+    const mentions = analysis.actors.reduce((n, a) => n + a.mentions.length, 0);
+    return { articleId: article.id, actors: analysis.actors.length, mentions };
+  });
+  await saveAnalyses(deps.db, toSave);
+  const outlets = new Set(toSave.map((s) => found.get(s.articleId)!.outletId));
+  for (const outletId of outlets) await deps.dispatcher.enqueueAlerts({ outletId });
+  deps.log.debug({ articles: toSave.length, version: ANALYZER_VERSION }, 'articles analyzed');
+  return results;
+}
+
+/** One article: see analyzeArticles. Throws what the batch would have returned as its error. */
 export async function analyzeArticle(deps: PipelineDeps, job: AnalyzeJob): Promise<AnalyzeResult> {
-  const article = await getArticle(deps.db, job.articleId);
-  if (!article) throw new PermanentError(`article ${job.articleId} does not exist`);
-  const log = deps.log.child({ articleId: article.id, outletId: article.outletId });
-  if (article.language !== null && article.language !== 'en') {
-    log.info({ language: article.language }, 'article not analyzed: not English');
-    return { articleId: article.id, actors: 0, mentions: 0, skipped: `language ${article.language}` };
-  }
-  const analysis = analyze(`${article.title}\n\n${article.text}`, deps.config.actors);
-  await saveAnalysis(deps.db, article.id, analysis);
-  await deps.dispatcher.enqueueAlerts({ outletId: article.outletId });
-  const mentions = analysis.actors.reduce((n, a) => n + a.mentions.length, 0);
-  log.debug({ actors: analysis.actors.length, mentions, version: ANALYZER_VERSION }, 'article analyzed');
-  return { articleId: article.id, actors: analysis.actors.length, mentions };
+  const [result] = await analyzeArticles(deps, [job]);
+  if (result instanceof Error) throw result;
+  return result!;
 }

@@ -1,8 +1,23 @@
 export type { PipelineDeps } from './deps.js';
 export { ingestArticle } from './ingest-article.js';
 export { runCrawl, type CrawlResult } from './crawl-outlet.js';
-export { analyzeArticle, type AnalyzeResult } from './analyze-article.js';
-export { checkAlerts, type CheckAlertsResult } from './check-alerts.js';
+export { analyzeArticle, analyzeArticles, type AnalyzeResult } from './analyze-article.js';
+export {
+  checkAlerts,
+  scanAlerts,
+  FRESH_WINDOW_MS,
+  type CheckAlertsResult,
+  type CheckAlertsOptions,
+  type FoundChange,
+} from './check-alerts.js';
+export {
+  deliverPendingAlerts,
+  sendDigests,
+  alertViewOf,
+  alertOutboxFile,
+  SEND_LEASE_MS,
+  type DeliveryResult,
+} from './send-alert.js';
 export { buildProcessors } from './processors.js';
 export { ingestFile, importedArticleSchema, type IngestFileResult, type ImportedArticle } from './ingest-file.js';
 export { openRuntime, type Runtime, type RuntimeOptions } from './runtime.js';

@@ -20,3 +20,4 @@ export { InProcessRunner, type RunnerStats, type FailedJob } from './in-process-
 export { createRedis, pingRedis } from './redis.js';
 export type { Worker, Queue } from 'bullmq';
 export { startInProcessScheduler, msUntilNext } from './in-process-scheduler.js';
+export { createMicroBatcher } from './micro-batcher.js';

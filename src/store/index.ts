@@ -13,11 +13,17 @@ export {
   upsertArticle,
   findKnownUrls,
   getArticle,
+  getArticles,
   type NewArticle,
   type UpsertResult,
   type StoredArticle,
 } from './queries/articles.js';
-export { saveAnalysis, type AnalysisToSave } from './queries/analysis.js';
+export {
+  saveAnalysis,
+  saveAnalyses,
+  type AnalysisToSave,
+  type AnalysisForArticle,
+} from './queries/analysis.js';
 export {
   startCrawlRun,
   recordCrawlFailure,
@@ -31,9 +37,21 @@ export { stanceTrend, rowsOf, type TrendRow, type TrendInterval } from './querie
 export * as tables from './schema/index.js';
 export {
   outletStanceSeries,
+  actorStanceSeries,
+  outletQuotedSources,
+  mentionEvidence,
+  findSameChange,
   insertAlert,
   listAlerts,
+  getAlert,
+  pendingAlerts,
+  claimAlerts,
+  markAlertsSent,
+  releaseAlerts,
   type SeriesRow,
+  type QuotedSourceRow,
+  type MentionEvidenceRow,
   type NewAlert,
   type AlertRow,
+  type AlertFilter,
 } from './queries/alerts.js';

@@ -1,36 +1,113 @@
-import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../client.js';
 import { stableId } from '../ids.js';
 import { alerts, articleActors, articles } from '../schema/index.js';
 import type { AlertSide } from '../schema/index.js';
+import { rowsOf } from './trends.js';
 
 export interface SeriesRow {
   actorId: string;
   articleId: string;
   url: string;
+  title: string;
   at: Date;
+  analyzedAt: Date | null;
   score: number;
+  frames: Record<string, number>;
 }
 
-/** Article-level stance of every actor in one outlet, current analyzer version, oldest first. */
+const currentVersion = and(
+  eq(articles.id, articleActors.articleId),
+  eq(articles.analyzerVersion, articleActors.analyzerVersion),
+);
+
+const seriesColumns = {
+  actorId: articleActors.actorId,
+  articleId: articles.id,
+  // The canonical URL is the one a reader can open; the fetched one may be a mirror.
+  url: articles.canonicalUrl,
+  title: articles.title,
+  at: articles.publishedAt,
+  analyzedAt: articles.analyzedAt,
+  score: articleActors.score,
+  frames: articleActors.frames,
+};
+
+/** Article-level stance and frame shares of every actor in one outlet, current analyzer version, oldest first. */
 export async function outletStanceSeries(db: Db, outletId: string): Promise<SeriesRow[]> {
   const rows = await db
-    .select({
-      actorId: articleActors.actorId,
-      articleId: articles.id,
-      // The canonical URL is the one a reader can open; the fetched one may be a mirror.
-      url: articles.canonicalUrl,
-      at: articles.publishedAt,
-      score: articleActors.score,
-    })
+    .select(seriesColumns)
     .from(articleActors)
-    .innerJoin(
-      articles,
-      and(eq(articles.id, articleActors.articleId), eq(articles.analyzerVersion, articleActors.analyzerVersion)),
-    )
+    .innerJoin(articles, currentVersion)
     .where(and(eq(articles.outletId, outletId), isNotNull(articles.publishedAt)))
     .orderBy(asc(articles.publishedAt), asc(articles.id));
   return rows.map((r) => ({ ...r, at: r.at! }));
+}
+
+/** One actor's series in every outlet, for the cross-outlet comparison of an alert. */
+export async function actorStanceSeries(
+  db: Db,
+  actorId: string,
+  window: { from: Date; to: Date },
+): Promise<(SeriesRow & { outletId: string })[]> {
+  const rows = await db
+    .select({ ...seriesColumns, outletId: articles.outletId })
+    .from(articleActors)
+    .innerJoin(articles, currentVersion)
+    .where(
+      and(
+        eq(articleActors.actorId, actorId),
+        gte(articles.publishedAt, window.from),
+        lte(articles.publishedAt, window.to),
+      ),
+    )
+    .orderBy(asc(articles.publishedAt), asc(articles.id));
+  return rows.map((r) => ({ ...r, at: r.at! }));
+}
+
+export interface QuotedSourceRow {
+  articleId: string;
+  actorId: string;
+  name: string | null;
+  kind: string | null;
+  content: string;
+}
+
+/** Sources quoted about each actor in one outlet's articles (attributions whose targets name the actor). */
+export async function outletQuotedSources(db: Db, outletId: string): Promise<QuotedSourceRow[]> {
+  type Row = { article_id: string; actor_id: string; name: string | null; kind: string | null; content: string };
+  const rows = await db.execute(sql`
+    SELECT at.article_id, t.actor AS actor_id, at.source_text AS name, at.source_kind AS kind, at.content
+    FROM attributions at
+    JOIN articles ar ON ar.id = at.article_id AND ar.analyzer_version = at.analyzer_version
+    CROSS JOIN LATERAL jsonb_to_recordset(at.targets) AS t(actor text)
+    WHERE ar.outlet_id = ${outletId} AND t.actor IS NOT NULL
+    ORDER BY ar.published_at, at.article_id, at.ordinal`);
+  return rowsOf<Row>(rows).map((r) => ({ articleId: r.article_id, actorId: r.actor_id, name: r.name, kind: r.kind, content: r.content }));
+}
+
+export interface MentionEvidenceRow {
+  articleId: string;
+  sentence: string;
+  score: number;
+  frames: string[];
+}
+
+/** The mentions of an actor in some articles (current analyzer version), for an alert's evidence. */
+export async function mentionEvidence(db: Db, actorId: string, articleIds: string[]): Promise<MentionEvidenceRow[]> {
+  if (articleIds.length === 0) return [];
+  const rows = await db.execute(sql`
+    SELECT m.article_id, m.sentence, m.score, m.frames
+    FROM mentions m
+    JOIN articles ar ON ar.id = m.article_id AND ar.analyzer_version = m.analyzer_version
+    WHERE m.actor_id = ${actorId} AND m.article_id IN (${sql.join(articleIds.map((id) => sql`${id}::uuid`), sql`, `)})
+    ORDER BY m.article_id, m.start`);
+  return rowsOf<{ article_id: string; sentence: string; score: number; frames: string[] }>(rows).map((r) => ({
+    articleId: r.article_id,
+    sentence: r.sentence,
+    score: Number(r.score),
+    frames: r.frames,
+  }));
 }
 
 export interface NewAlert {
@@ -46,22 +123,138 @@ export interface NewAlert {
   details: Record<string, unknown>;
 }
 
-/** Writes an alert once: its id derives from (rule, outlet, actor, kind, change point). */
-export async function insertAlert(db: Db, a: NewAlert): Promise<{ id: string; created: boolean }> {
+/** The kinds that count as the same change for de-duplication (a flip is a stance-level change). */
+function sameFamily(kind: string): string[] {
+  return kind === 'polarity-flip' || kind === 'stance-level' ? ['stance-level', 'polarity-flip'] : [kind];
+}
+
+/**
+ * An alert already stored for this change: same rule, outlet, actor and kind of change, with a
+ * change point within `withinDays`. Late articles can move a change point a little; that is
+ * still the same change and must not alert twice.
+ */
+export async function findSameChange(
+  db: Db | Tx,
+  a: Pick<NewAlert, 'ruleId' | 'outletId' | 'actorId' | 'kind' | 'changeAt'>,
+  withinDays: number,
+): Promise<string | undefined> {
+  const ms = withinDays * 86_400_000;
+  const rows = await db
+    .select({ id: alerts.id })
+    .from(alerts)
+    .where(
+      and(
+        eq(alerts.ruleId, a.ruleId),
+        eq(alerts.outletId, a.outletId),
+        eq(alerts.actorId, a.actorId),
+        inArray(alerts.kind, sameFamily(a.kind)),
+        gte(alerts.changeAt, new Date(a.changeAt.getTime() - ms)),
+        lte(alerts.changeAt, new Date(a.changeAt.getTime() + ms)),
+      ),
+    )
+    .limit(1);
+  return rows[0]?.id;
+}
+
+/**
+ * Writes an alert once. Its id derives from (rule, outlet, actor, kind, change point); a
+ * transaction-scoped advisory lock on (rule, outlet, actor) makes the same-change check and the
+ * insert atomic against a concurrent scan.
+ */
+export async function insertAlert(
+  db: Db,
+  a: NewAlert,
+  sameChangeWithinDays = 0,
+): Promise<{ id: string; created: boolean }> {
   const id = stableId(`alert|${a.ruleId}|${a.outletId}|${a.actorId}|${a.kind}|${a.changeAt.toISOString()}`);
-  const rows = await db.insert(alerts).values({ id, ...a }).onConflictDoNothing().returning({ id: alerts.id });
-  return { id, created: rows.length > 0 };
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`alerts|${a.ruleId}|${a.outletId}|${a.actorId}`}))`);
+    const existing = await findSameChange(tx, a, sameChangeWithinDays);
+    if (existing !== undefined) return { id: existing, created: false };
+    const rows = await tx.insert(alerts).values({ id, ...a }).onConflictDoNothing().returning({ id: alerts.id });
+    return { id, created: rows.length > 0 };
+  });
 }
 
 export type AlertRow = typeof alerts.$inferSelect;
 
-export async function listAlerts(db: Db, filter: { outletId?: string; actorId?: string } = {}): Promise<AlertRow[]> {
-  const where = [];
+export interface AlertFilter {
+  outletId?: string;
+  actorId?: string;
+  ruleIds?: string[];
+  since?: Date;
+}
+
+/** Stored alerts, newest detection first. */
+export async function listAlerts(db: Db, filter: AlertFilter = {}): Promise<AlertRow[]> {
+  const where: SQL[] = [];
   if (filter.outletId !== undefined) where.push(eq(alerts.outletId, filter.outletId));
   if (filter.actorId !== undefined) where.push(eq(alerts.actorId, filter.actorId));
+  if (filter.ruleIds !== undefined) where.push(inArray(alerts.ruleId, filter.ruleIds));
+  if (filter.since !== undefined) where.push(gte(alerts.detectedAt, filter.since));
   return db
     .select()
     .from(alerts)
     .where(where.length > 0 ? and(...where) : undefined)
-    .orderBy(desc(alerts.detectedAt));
+    .orderBy(desc(alerts.detectedAt), asc(alerts.id));
+}
+
+export async function getAlert(db: Db, id: string): Promise<AlertRow | undefined> {
+  const rows = await db.select().from(alerts).where(eq(alerts.id, id)).limit(1);
+  return rows[0];
+}
+
+const unsent = (leaseMs: number) =>
+  and(
+    isNull(alerts.sentAt),
+    or(isNull(alerts.sendingAt), lt(alerts.sendingAt, sql`now() - (${Math.round(leaseMs)}::int * interval '1 millisecond')`)),
+  );
+
+/** Alerts not sent yet and not held by a live sender, oldest detection first. */
+export async function pendingAlerts(
+  db: Db,
+  filter: { ruleIds: string[]; outletId?: string },
+  leaseMs: number,
+): Promise<AlertRow[]> {
+  if (filter.ruleIds.length === 0) return [];
+  const where = [inArray(alerts.ruleId, filter.ruleIds), unsent(leaseMs)];
+  if (filter.outletId !== undefined) where.push(eq(alerts.outletId, filter.outletId));
+  return db.select().from(alerts).where(and(...where)).orderBy(asc(alerts.detectedAt), asc(alerts.id));
+}
+
+/**
+ * Takes the right to send these alerts: only rows that are unsent and not leased to a live
+ * sender come back, each with `sending_at` set and its Message-ID recorded. Two senders racing
+ * for the same row get it once.
+ */
+export async function claimAlerts(
+  db: Db,
+  claims: { id: string; messageId: string }[],
+  leaseMs: number,
+): Promise<AlertRow[]> {
+  const claimed: AlertRow[] = [];
+  for (const c of claims) {
+    const rows = await db
+      .update(alerts)
+      .set({ sendingAt: sql`now()`, sendAttempts: sql`${alerts.sendAttempts} + 1`, messageId: c.messageId })
+      .where(and(eq(alerts.id, c.id), unsent(leaseMs)))
+      .returning();
+    if (rows[0]) claimed.push(rows[0]);
+  }
+  return claimed;
+}
+
+/** Marks claimed alerts sent, after the SMTP server (or the outbox) accepted the message. */
+export async function markAlertsSent(db: Db, ids: string[], via: 'smtp' | 'outbox', at = new Date()): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(alerts)
+    .set({ sentAt: at, sentVia: via, sendingAt: null, sendError: null })
+    .where(and(inArray(alerts.id, ids), isNull(alerts.sentAt)));
+}
+
+/** Gives claimed alerts back after a failed send, with the reason, so a later run retries them. */
+export async function releaseAlerts(db: Db, ids: string[], error: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(alerts).set({ sendingAt: null, sendError: error }).where(and(inArray(alerts.id, ids), isNull(alerts.sentAt)));
 }

@@ -1,5 +1,7 @@
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import { and, eq, getTableColumns, inArray, sql, type Column } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from '../client.js';
 import { articleActors, articles, attributions, mentions } from '../schema/index.js';
 import type { StoredCue, StoredTarget } from '../schema/index.js';
 
@@ -31,75 +33,122 @@ function definedShares(frames: Record<string, number | undefined>): Record<strin
   );
 }
 
-/**
- * Replaces this article's analysis rows for this analyzer version in one transaction and marks
- * that version current. Running it twice leaves identical rows (at-least-once delivery).
- */
-export async function saveAnalysis(db: Db, articleId: string, a: AnalysisToSave): Promise<void> {
+/** Rows of one analysis, flattened for multi-row inserts. */
+function rowsFor(articleId: string, a: AnalysisToSave) {
   const v = a.analyzerVersion;
-  await db.transaction(async (tx) => {
-    const mine = <T extends typeof mentions | typeof articleActors | typeof attributions>(t: T) =>
-      and(eq(t.articleId, articleId), eq(t.analyzerVersion, v));
-    await tx.delete(mentions).where(mine(mentions));
-    await tx.delete(articleActors).where(mine(articleActors));
-    await tx.delete(attributions).where(mine(attributions));
-    const actorRows = a.actors.map((act) => ({
+  const actorRows = a.actors.map((act) => ({
+    articleId,
+    actorId: act.id,
+    analyzerVersion: v,
+    score: act.stance.score,
+    label: act.stance.label,
+    confidence: act.stance.confidence,
+    mentions: act.mentions.length,
+    frames: definedShares(act.frames),
+  }));
+  const mentionRows = a.actors.flatMap((act) =>
+    act.mentions.map((m) => ({
       articleId,
+      analyzerVersion: v,
       actorId: act.id,
-      analyzerVersion: v,
-      score: act.stance.score,
-      label: act.stance.label,
-      confidence: act.stance.confidence,
-      mentions: act.mentions.length,
-      frames: definedShares(act.frames),
-    }));
-    if (actorRows.length > 0) await tx.insert(articleActors).values(actorRows);
-    const mentionRows = a.actors.flatMap((act) =>
-      act.mentions.map((m) => ({
-        articleId,
-        analyzerVersion: v,
-        actorId: act.id,
-        start: m.start,
-        end: m.end,
-        text: m.text,
-        score: m.score,
-        label: m.label,
-        confidence: m.confidence,
-        frames: m.frames,
-        sentence: m.evidence.sentence.text,
-        sentenceStart: m.evidence.sentence.start,
-        sentenceEnd: m.evidence.sentence.end,
-        cues: m.evidence.cues,
-      })),
-    );
-    // Chunked: PostgreSQL caps bind parameters per statement (65k), and long articles add up.
-    for (let i = 0; i < mentionRows.length; i += 500) {
-      await tx.insert(mentions).values(mentionRows.slice(i, i + 500));
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      score: m.score,
+      label: m.label,
+      confidence: m.confidence,
+      frames: m.frames,
+      sentence: m.evidence.sentence.text,
+      sentenceStart: m.evidence.sentence.start,
+      sentenceEnd: m.evidence.sentence.end,
+      cues: m.evidence.cues,
+    })),
+  );
+  const attributionRows = a.attributions.map((at, ordinal) => ({
+    articleId,
+    analyzerVersion: v,
+    ordinal,
+    sourceText: at.source?.text ?? null,
+    sourceKind: at.source?.kind ?? null,
+    sourceActor: at.source?.actor ?? null,
+    sourceStart: at.source?.start ?? null,
+    sourceEnd: at.source?.end ?? null,
+    viaText: at.via?.text ?? null,
+    viaKind: at.via?.kind ?? null,
+    cue: at.cue.text,
+    cueStart: at.cue.start,
+    cueEnd: at.cue.end,
+    content: at.content.text,
+    contentStart: at.content.start,
+    contentEnd: at.content.end,
+    direct: at.direct,
+    targets: at.targets,
+  }));
+  return { actorRows, mentionRows, attributionRows };
+}
+
+/**
+ * Inserts rows through one jsonb parameter (jsonb_populate_recordset) instead of one bind
+ * parameter per value: building thousands of parameters per batch cost more than the analysis.
+ */
+async function insertAsJson(tx: Tx, table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = getTableColumns(table);
+  const names = Object.values(columns).map(columnName);
+  const json = JSON.stringify(rows.map((r) => snakeKeys(r, columns)));
+  const cols = sql.raw(names.map((n) => `"${n}"`).join(', '));
+  await tx.execute(
+    sql`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, ${json}::jsonb)`,
+  );
+}
+
+// The schema relies on the client's snake_case casing, so a key-named column is snake-cased here.
+function columnName(col: Column): string {
+  return col.keyAsName ? toSnakeCase(col.name) : col.name;
+}
+
+function snakeKeys(row: Record<string, unknown>, columns: Record<string, Column>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, col] of Object.entries(columns)) out[columnName(col)] = row[key] ?? null;
+  return out;
+}
+
+export interface AnalysisForArticle {
+  articleId: string;
+  analysis: AnalysisToSave;
+}
+
+/**
+ * Replaces the analysis rows of each article for its analyzer version, all in one transaction, and
+ * marks that version current. Running it twice leaves identical rows (at-least-once delivery); a
+ * batch shares one commit, which is what makes the analyze stage fast on a durable server.
+ */
+export async function saveAnalyses(db: Db, items: AnalysisForArticle[]): Promise<void> {
+  if (items.length === 0) return;
+  const byVersion = new Map<string, string[]>();
+  for (const it of items) {
+    const ids = byVersion.get(it.analysis.analyzerVersion) ?? [];
+    ids.push(it.articleId);
+    byVersion.set(it.analysis.analyzerVersion, ids);
+  }
+  const rows = items.map((it) => rowsFor(it.articleId, it.analysis));
+  await db.transaction(async (tx) => {
+    for (const [v, ids] of byVersion) {
+      for (const t of [mentions, articleActors, attributions] as const) {
+        await tx.delete(t).where(and(inArray(t.articleId, ids), eq(t.analyzerVersion, v)));
+      }
+      await tx
+        .update(articles)
+        .set({ analyzerVersion: v, analyzedAt: new Date() })
+        .where(inArray(articles.id, ids));
     }
-    const attributionRows = a.attributions.map((at, ordinal) => ({
-      articleId,
-      analyzerVersion: v,
-      ordinal,
-      sourceText: at.source?.text ?? null,
-      sourceKind: at.source?.kind ?? null,
-      sourceActor: at.source?.actor ?? null,
-      sourceStart: at.source?.start ?? null,
-      sourceEnd: at.source?.end ?? null,
-      viaText: at.via?.text ?? null,
-      viaKind: at.via?.kind ?? null,
-      cue: at.cue.text,
-      cueStart: at.cue.start,
-      cueEnd: at.cue.end,
-      content: at.content.text,
-      contentStart: at.content.start,
-      contentEnd: at.content.end,
-      direct: at.direct,
-      targets: at.targets,
-    }));
-    if (attributionRows.length > 0) await tx.insert(attributions).values(attributionRows);
-    await tx
-      .update(articles)
-      .set({ analyzerVersion: v, analyzedAt: new Date() })
-      .where(eq(articles.id, articleId));
+    await insertAsJson(tx, articleActors, rows.flatMap((r) => r.actorRows));
+    await insertAsJson(tx, mentions, rows.flatMap((r) => r.mentionRows));
+    await insertAsJson(tx, attributions, rows.flatMap((r) => r.attributionRows));
   });
+}
+
+/** One article's analysis: see saveAnalyses. */
+export async function saveAnalysis(db: Db, articleId: string, a: AnalysisToSave): Promise<void> {
+  await saveAnalyses(db, [{ articleId, analysis: a }]);
 }

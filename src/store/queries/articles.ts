@@ -88,3 +88,9 @@ export async function getArticle(db: Db, id: string): Promise<StoredArticle | un
   const rows = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
   return rows[0];
 }
+
+/** Several articles by id in one query; missing ids are simply absent from the result. */
+export async function getArticles(db: Db, ids: string[]): Promise<StoredArticle[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(articles).where(inArray(articles.id, ids));
+}

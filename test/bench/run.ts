@@ -1,0 +1,47 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { buildDemoConfig } from '../../src/demo/index.js';
+import { createAnalyzer } from '../../src/nlp/index.js';
+import { benchAnalyzeStage } from './analyze-stage.js';
+import { fmt, timeRounds, trackPeakRss } from './measure.js';
+import { benchTexts } from './texts.js';
+
+// Each figure is measured in this run on the same texts and shown as a ratio to raw wink-nlp:
+// absolute numbers move with the machine's load, ratios much less.
+const MIN_MS = Number(process.env.BENCH_MIN_MS ?? 4_000);
+
+const texts = benchTexts();
+const inputs = texts.map((t) => `${t.title}\n\n${t.text}`);
+const config = buildDemoConfig('http://127.0.0.1:1');
+const nlp = winkNLP(model);
+const tokens = inputs.reduce((n, t) => n + nlp.readDoc(t).tokens().length(), 0);
+const analyzer = createAnalyzer(config.actors);
+inputs.forEach((t) => analyzer(t));
+
+const raw = timeRounds(() => inputs.forEach((t) => nlp.readDoc(t)), MIN_MS);
+const rawTps = (tokens * raw.rounds) / (raw.ms / 1000);
+const rss = trackPeakRss();
+const ours = timeRounds(() => inputs.forEach((t) => analyzer(t)), MIN_MS);
+const analyzerRss = rss.stop();
+const oursTps = (tokens * ours.rounds) / (ours.ms / 1000);
+
+const copies = Number(process.env.BENCH_STAGE_COPIES ?? 4);
+const stage = await benchAnalyzeStage(texts, config, copies);
+const stageTps = (tokens * copies) / (stage.ms / 1000);
+
+const rows: [string, string, string][] = [
+  ['raw wink-nlp readDoc (default pipeline)', `${fmt(rawTps)} tokens/s`, '1.00'],
+  ['analyzer: analyze(text, actors)', `${fmt(oursTps)} tokens/s`, fmt(oursTps / rawTps, 2)],
+  [
+    `analyze stage: BullMQ + PostgreSQL (${stage.articles} articles, one worker process)`,
+    `${fmt(stageTps)} tokens/s = ${fmt((stage.articles * 1000) / stage.ms, 1)} articles/s`,
+    fmt(stageTps / rawTps, 2),
+  ],
+];
+const w0 = Math.max(...rows.map((r) => r[0].length));
+const w1 = Math.max(...rows.map((r) => r[1].length));
+process.stdout.write(`stancewatch bench: ${texts.length} demo articles, ${fmt(tokens)} tokens\n\n`);
+process.stdout.write(`${'figure'.padEnd(w0)}  ${'throughput'.padEnd(w1)}  ratio to raw\n`);
+for (const [a, b, c] of rows) process.stdout.write(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}\n`);
+process.stdout.write(`\nanalyzer peak RSS during its run: ${analyzerRss} MB (process total)\n`);
+process.stdout.write(`target: analyze stage >= 0.50 of raw: ${stageTps / rawTps >= 0.5 ? 'met' : 'NOT met'}\n`);
