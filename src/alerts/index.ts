@@ -1,8 +1,41 @@
+export type { AlertKind, Detection, QuotedSource, SeriesPoint, ShareChange, Side } from './types.js';
 export {
-  detectStanceShifts,
   SENSITIVITY,
-  type SeriesPoint,
-  type StanceShift,
+  REFERENCE_SERIES,
+  forSeriesWatched,
   type DetectOptions,
-} from './detect-shift.js';
-export { rulesFor, ruleWantsKind } from './match-rules.js';
+  type SourceTestOptions,
+} from './sensitivity.js';
+export { cusumAlarms, firstCusumAlarm, type CusumAlarm, type CusumOptions } from './cusum.js';
+export { detectStanceShifts } from './detect-shift.js';
+export { detectFrameShifts } from './detect-frames.js';
+export { detectSourceShifts, gTest } from './detect-sources.js';
+export { detectChanges, applyCooldown } from './detect.js';
+export { summarize, welchT, chiSquareSurvival, type Summary } from './stats.js';
+export { rulesFor, ruleWantsKind, seriesWatched } from './match-rules.js';
+export { buildContext, type OutletSeries } from './context.js';
+export { buildEvidence, topSources, type MentionLine } from './evidence.js';
+export { chartData, renderChartPng } from './chart.js';
+export { explainDetection, toAlertView, type ExplainInput, type Names } from './explain.js';
+export { sampleAlertView } from './sample.js';
+export {
+  alertDetailsSchema,
+  type AlertDetails,
+  type AlertView,
+  type AlertContext,
+  type EvidenceItem,
+  type ChartData,
+} from './details.js';
+export { renderAlertEmail, renderDigestEmail, alertSubject, type RenderedEmail, type InlineImage } from './render.js';
+export { headerText, escapeHtml, safeUrl, safeAddress } from './sanitize.js';
+export {
+  createMailer,
+  composeEml,
+  alertMessageId,
+  outboxFile,
+  DEFAULT_FROM,
+  type Mailer,
+  type MailerOptions,
+  type OutgoingMail,
+  type SendResult,
+} from './mailer.js';

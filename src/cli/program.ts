@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAlertsCommands } from './commands/alerts.js';
 import { registerAnalyzeCommand } from './commands/analyze-text.js';
 import { registerReadCommands } from './commands/read-views.js';
 import { registerSimpleCommands } from './commands/simple.js';
@@ -18,5 +19,6 @@ export function buildProgram(): Command {
   registerAnalyzeCommand(program);
   registerReadCommands(program);
   registerSqlCommand(program);
+  registerAlertsCommands(program);
   return program;
 }

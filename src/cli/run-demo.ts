@@ -1,6 +1,6 @@
 import { formatTrendMatrix } from '../analytics/index.js';
 import { startDemoServer } from '../demo/index.js';
-import { openRuntime, type Runtime } from '../pipeline/index.js';
+import { alertOutboxFile, deliverPendingAlerts, openRuntime, type Runtime } from '../pipeline/index.js';
 import { listAlerts, stanceTrend } from '../store/index.js';
 import type { CliContext } from './context.js';
 
@@ -20,6 +20,8 @@ export async function runDemo(ctx: CliContext): Promise<void> {
     rt = await openRuntime(ctx.env, config, ctx.log, { inProcess: true, crawl: { maxConcurrency: 8 } });
     for (const o of config.outlets) await rt.runner!.enqueueCrawl({ outletId: o.id, trigger: 'demo' });
     const stats = await rt.runner!.drain();
+    const outboxDir = rt.deps.mail!.outboxDir!;
+    const delivery = await deliverPendingAlerts(rt.deps, { smtpUrl: ctx.env.smtpUrl, from: ctx.env.smtpFrom, outboxDir });
     out(`stancewatch demo: ${config.outlets.length} outlets crawled from ${server.baseUrl}`);
     out(`jobs: ${stats.completed.crawl} crawls, ${stats.completed.analyze} analyses, ${stats.completed.alerts} alert checks, ${stats.failed.length} failed`);
     for (const f of stats.failed) out(`  failed ${f.queue} ${f.jobId}: ${f.reason}`);
@@ -29,7 +31,11 @@ export async function runDemo(ctx: CliContext): Promise<void> {
     out(`\nFraming changes detected: ${alerts.length}`);
     for (const a of alerts) {
       out(`  ${a.outletId} / ${a.actorId}: ${a.kind} from ${a.changeAt.toISOString().slice(0, 10)}, mean ${a.before.mean.toFixed(2)} (${a.before.articles} articles) -> ${a.after.mean.toFixed(2)} (${a.after.articles} articles)`);
+      // Read from the row: a second demo run sends nothing new but still says where the e-mail is.
+      if (a.sentVia === 'outbox') out(`    e-mail: ${alertOutboxFile(outboxDir, a.id)}`);
+      else if (a.sentVia === 'smtp') out('    e-mail sent via SMTP_URL');
     }
+    for (const f of delivery.failed) out(`  alert e-mail failed: ${f.error}`);
     out(`\nData: ${rt.database.kind} at ${rt.database.location}`);
     out('Query it:');
     out('  npx stancewatch trends --actor china --outlet harbour-times');

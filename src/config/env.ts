@@ -19,6 +19,10 @@ export const envSchema = z.object({
   DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
   REDIS_URL: urlWithProtocol(['redis', 'rediss']).optional(),
   SMTP_URL: urlWithProtocol(['smtp', 'smtps']).optional(),
+  SMTP_FROM: z
+    .string()
+    .refine((v) => v.includes('@') && !/[\r\n]/.test(v), 'must be an address like "Alerts <alerts@example.org>"')
+    .optional(),
   STANCEWATCH_DATA_DIR: z.string().min(1).default('.stancewatch'),
   STANCEWATCH_CONFIG: z.string().min(1).optional(),
   STANCEWATCH_QUEUE_PREFIX: z
@@ -34,6 +38,8 @@ export interface Env {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
+  /** From address of alert e-mail; unset means stancewatch's default. */
+  smtpFrom: string | undefined;
   dataDir: string;
   configPath: string | undefined;
   queuePrefix: string;
@@ -58,6 +64,7 @@ export function loadEnv(env: Record<string, string | undefined>): Env {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
     dataDir: path.resolve(e.STANCEWATCH_DATA_DIR),
     configPath: e.STANCEWATCH_CONFIG,
     queuePrefix: e.STANCEWATCH_QUEUE_PREFIX,

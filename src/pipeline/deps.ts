@@ -9,6 +9,11 @@ export interface PipelineDeps {
   dispatcher: JobDispatcher;
   config: StancewatchConfig;
   log: Logger;
+  /**
+   * Where alert e-mail goes: SMTP when `smtpUrl` is set, else .eml files in `outboxDir`. Without
+   * it, alerts are stored and left pending for `deliverPendingAlerts` or `alerts digest`.
+   */
+  mail?: { smtpUrl?: string | undefined; outboxDir?: string | undefined; from?: string | undefined };
   /** Crawl tuning for tests and benchmarks; defaults suit real outlets. */
   crawl?: { maxConcurrency?: number; requestTimeoutSecs?: number; maxRequestRetries?: number };
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Env, StancewatchConfig } from '../config/index.js';
 import type { Logger } from '../log.js';
 import { ANALYZER_VERSION } from '../nlp/index.js';
@@ -70,7 +71,15 @@ export async function openRuntime(
     runner = new InProcessRunner({ analyzerVersion: ANALYZER_VERSION, log });
     dispatcher = runner;
   }
-  const deps: PipelineDeps = { db: database.db, dispatcher, config, log, ...(opts.crawl ? { crawl: opts.crawl } : {}) };
+  const deps: PipelineDeps = {
+    db: database.db,
+    dispatcher,
+    config,
+    log,
+    // Without SMTP_URL alerts are written as .eml files, so nothing is lost and they can be read.
+    mail: { smtpUrl: env.smtpUrl, from: env.smtpFrom, outboxDir: path.join(env.dataDir, 'outbox') },
+    ...(opts.crawl ? { crawl: opts.crawl } : {}),
+  };
   runner?.setProcessors(buildProcessors(deps));
   return {
     deps,

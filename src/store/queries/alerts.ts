@@ -83,7 +83,13 @@ export async function outletQuotedSources(db: Db, outletId: string): Promise<Quo
     CROSS JOIN LATERAL jsonb_to_recordset(at.targets) AS t(actor text)
     WHERE ar.outlet_id = ${outletId} AND t.actor IS NOT NULL
     ORDER BY ar.published_at, at.article_id, at.ordinal`);
-  return rowsOf<Row>(rows).map((r) => ({ articleId: r.article_id, actorId: r.actor_id, name: r.name, kind: r.kind, content: r.content }));
+  return rowsOf<Row>(rows).map((r) => ({
+    articleId: r.article_id,
+    actorId: r.actor_id,
+    name: r.name,
+    kind: r.kind,
+    content: r.content,
+  }));
 }
 
 export interface MentionEvidenceRow {
@@ -207,7 +213,10 @@ export async function getAlert(db: Db, id: string): Promise<AlertRow | undefined
 const unsent = (leaseMs: number) =>
   and(
     isNull(alerts.sentAt),
-    or(isNull(alerts.sendingAt), lt(alerts.sendingAt, sql`now() - (${Math.round(leaseMs)}::int * interval '1 millisecond')`)),
+    or(
+      isNull(alerts.sendingAt),
+      lt(alerts.sendingAt, sql`now() - (${Math.round(leaseMs)}::int * interval '1 millisecond')`),
+    ),
   );
 
 /** Alerts not sent yet and not held by a live sender, oldest detection first. */
@@ -256,5 +265,8 @@ export async function markAlertsSent(db: Db, ids: string[], via: 'smtp' | 'outbo
 /** Gives claimed alerts back after a failed send, with the reason, so a later run retries them. */
 export async function releaseAlerts(db: Db, ids: string[], error: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.update(alerts).set({ sendingAt: null, sendError: error }).where(and(inArray(alerts.id, ids), isNull(alerts.sentAt)));
+  await db
+    .update(alerts)
+    .set({ sendingAt: null, sendError: error })
+    .where(and(inArray(alerts.id, ids), isNull(alerts.sentAt)));
 }

@@ -1,0 +1,80 @@
+import type { Detection } from '../../src/alerts/index.js';
+import type { SyntheticSeries } from './series.js';
+
+const DAY_MS = 86_400_000;
+/** Mean Gregorian month, for series-months. */
+const MONTH_DAYS = 365.2425 / 12;
+
+export interface ShiftOutcome {
+  id: string;
+  kind: 'stance' | 'frame';
+  size: number;
+  /** Measured change of the planted measure (stance mean or the new frame's share), after minus before. */
+  realized: number;
+  /** Standard deviation of the planted measure before the shift: the noise the shift must beat. */
+  noise: number;
+  found: boolean;
+  delayArticles: number | undefined;
+  delayDays: number | undefined;
+}
+
+export interface SeriesOutcome {
+  falseAlerts: number;
+  months: number;
+  shift?: ShiftOutcome;
+}
+
+function months(s: SyntheticSeries): number {
+  const first = s.points[0]!.at.getTime();
+  const last = s.points[s.points.length - 1]!.at.getTime();
+  return (last - first) / DAY_MS / MONTH_DAYS;
+}
+
+function family(d: Detection): 'stance' | 'frame' | 'source' {
+  return d.kind === 'frame-shift' ? 'frame' : d.kind === 'source-shift' ? 'source' : 'stance';
+}
+
+function plantedMeasure(s: SyntheticSeries): number[] {
+  const shift = s.shift!;
+  return s.points.map((p) => (shift.kind === 'stance' ? p.score : (p.frames?.[shift.to] ?? 0)));
+}
+
+function meanOf(xs: readonly number[]): number {
+  return xs.length > 0 ? xs.reduce((a, x) => a + x, 0) / xs.length : 0;
+}
+
+function sdOf(xs: readonly number[]): number {
+  const m = meanOf(xs);
+  return Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / Math.max(1, xs.length - 1));
+}
+
+/**
+ * Scores one series' detections. A stable series has only false alerts. In a shifted one, the
+ * first detection of the planted kind at or after the shift finds it; anything before the
+ * shift, of another kind, or a second alert for it is a false alert.
+ */
+export function scoreSeries(s: SyntheticSeries, found: Detection[]): SeriesOutcome {
+  const m = months(s);
+  if (!s.shift) return { falseAlerts: found.length, months: m };
+  const shift = s.shift;
+  const values = plantedMeasure(s);
+  const hit = found.find((d) => d.detectIndex >= shift.index && family(d) === shift.kind);
+  const outcome: ShiftOutcome = {
+    id: s.id,
+    kind: shift.kind,
+    size: shift.size,
+    realized: meanOf(values.slice(shift.index)) - meanOf(values.slice(0, shift.index)),
+    noise: sdOf(values.slice(0, shift.index)),
+    found: hit !== undefined,
+    delayArticles: hit ? hit.detectIndex - shift.index + 1 : undefined,
+    delayDays: hit ? (hit.detectedAt.getTime() - shift.at.getTime()) / DAY_MS : undefined,
+  };
+  return { falseAlerts: found.length - (hit ? 1 : 0), months: m, shift: outcome };
+}
+
+export function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}

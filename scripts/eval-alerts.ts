@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util';
+import { SENSITIVITY, detectChanges, forSeriesWatched } from '../src/alerts/index.js';
+import { seededRng } from '../src/demo/world/prng.js';
+import { labelledReadings } from './alerts/pools.js';
+import { median, scoreSeries, type SeriesOutcome, type ShiftOutcome } from './alerts/score.js';
+import { buildSeries, type SeriesPlan } from './alerts/series.js';
+
+// npm run eval:alerts [-- --json] [--seed S] [--sensitivity low|medium|high]
+const { values: args } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    seed: { type: 'string', default: 'stancewatch-alerts-1' },
+    sensitivity: { type: 'string', default: 'medium' },
+  },
+});
+const level = args.sensitivity as keyof typeof SENSITIVITY;
+if (!(level in SENSITIVITY)) throw new Error(`--sensitivity must be low, medium or high`);
+
+const STABLE = 200;
+const SHIFTED = 100;
+
+function plans(seed: string): SeriesPlan[] {
+  const rng = seededRng(`${seed}/plans`);
+  const stable: SeriesPlan[] = Array.from({ length: STABLE }, (_v, i) => ({ id: `stable-${i}` }));
+  const shifted: SeriesPlan[] = Array.from({ length: SHIFTED }, (_v, i) => {
+    const kind = i % 2 === 0 ? ('stance' as const) : ('frame' as const);
+    const size = kind === 'stance' ? -0.4 + 0.8 * rng() : 0.1 + 0.4 * rng();
+    return { id: `shifted-${i}`, shift: { kind, size } };
+  });
+  return [...stable, ...shifted];
+}
+
+const pool = labelledReadings();
+const all = plans(args.seed);
+const opts = forSeriesWatched(SENSITIVITY[level], all.length);
+const outcomes: SeriesOutcome[] = all.map((plan) => {
+  const series = buildSeries(seededRng(`${args.seed}/${plan.id}`), pool, plan);
+  return scoreSeries(series, detectChanges(series.points, opts));
+});
+
+const shifts = outcomes.flatMap((o) => (o.shift ? [o.shift] : []));
+const big = shifts.filter((s) => Math.abs(s.size) >= 0.3);
+const within10 = big.filter((s) => s.found && s.delayArticles! <= 10);
+const stable = outcomes.filter((o) => !o.shift);
+const rate = (xs: SeriesOutcome[]) =>
+  (100 * xs.reduce((s, o) => s + o.falseAlerts, 0)) / xs.reduce((s, o) => s + o.months, 0);
+const found = (xs: ShiftOutcome[]) => xs.filter((s) => s.found);
+const round = (x: number | null, d = 3) => (x === null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+function bucket(lo: number, hi: number, kind?: 'stance' | 'frame') {
+  const xs = shifts.filter((s) => Math.abs(s.size) >= lo && Math.abs(s.size) < hi && (!kind || s.kind === kind));
+  return {
+    shifts: xs.length,
+    detectionRate: round(xs.length ? found(xs).length / xs.length : null),
+    within10Articles: round(xs.length ? xs.filter((s) => s.found && s.delayArticles! <= 10).length / xs.length : null),
+    medianDelayArticles: median(found(xs).map((s) => s.delayArticles!)),
+  };
+}
+
+function within10Rate(xs: ShiftOutcome[]) {
+  return {
+    shifts: xs.length,
+    within10Articles: round(xs.length ? xs.filter((x) => x.found && x.delayArticles! <= 10).length / xs.length : null),
+    detectionRate: round(xs.length ? found(xs).length / xs.length : null),
+  };
+}
+
+const report = {
+  sensitivity: level,
+  seed: args.seed,
+  labelledReadings: pool.length,
+  series: { stable: STABLE, shifted: SHIFTED, weeks: 26 },
+  detectionRate: round(found(shifts).length / shifts.length),
+  medianDelayArticles: median(found(shifts).map((s) => s.delayArticles!)),
+  medianDelayDays: round(median(found(shifts).map((s) => s.delayDays!)), 1),
+  falseAlertsPer100SeriesMonths: round(rate(stable), 2),
+  falseAlertsPer100SeriesMonthsAllSeries: round(rate(outcomes), 2),
+  bars: {
+    shiftsOfSizeAtLeast03: big.length,
+    foundWithin10ArticlesRate: round(within10.length / Math.max(1, big.length)),
+    foundWithin10ArticlesMet: within10.length / Math.max(1, big.length) >= 0.9,
+    falseAlertsMet: rate(stable) <= 1,
+  },
+  // Shifts of size >= 0.3 split by the noise of the series they were planted in.
+  byNoise: {
+    quiet: within10Rate(big.filter((x) => x.noise < 0.25)),
+    noisy: within10Rate(big.filter((x) => x.noise >= 0.25)),
+  },
+  bySize: {
+    stance: { under01: bucket(0, 0.1, 'stance'), '01to02': bucket(0.1, 0.2, 'stance'), '02to03': bucket(0.2, 0.3, 'stance'), '03to04': bucket(0.3, 0.41, 'stance') },
+    frame: { '01to02': bucket(0.1, 0.2, 'frame'), '02to03': bucket(0.2, 0.3, 'frame'), '03to05': bucket(0.3, 0.51, 'frame') },
+  },
+};
+
+if (args.json) {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} else {
+  const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+  process.stdout.write(
+    [
+      `eval:alerts (${level}, seed ${args.seed}): ${STABLE} stable + ${SHIFTED} shifted series, 26 weeks, from ${pool.length} labelled readings`,
+      `detection rate (all planted shifts): ${pct(report.detectionRate)}`,
+      `median delay: ${report.medianDelayArticles} articles, ${report.medianDelayDays} days`,
+      `false alerts per 100 series-months (stable series): ${report.falseAlertsPer100SeriesMonths} (bar <= 1: ${report.bars.falseAlertsMet ? 'met' : 'NOT met'})`,
+      `shifts of size >= 0.3 found within 10 articles: ${pct(report.bars.foundWithin10ArticlesRate)} of ${big.length} (bar >= 90%: ${report.bars.foundWithin10ArticlesMet ? 'met' : 'NOT met'})`,
+      `  in quiet series (sd < 0.25): ${pct(report.byNoise.quiet.within10Articles)} of ${report.byNoise.quiet.shifts}; in noisy series: ${pct(report.byNoise.noisy.within10Articles)} of ${report.byNoise.noisy.shifts}`,
+      `by size: ${JSON.stringify(report.bySize)}`,
+    ].join('\n') + '\n',
+  );
+}
