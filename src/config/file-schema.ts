@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseSchedule, type Schedule } from './schedule.js';
+import { parseDuration, parseSchedule, type Schedule } from './schedule.js';
 
 // Ids end up in BullMQ job ids and URLs; BullMQ forbids ':' in custom ids.
 const id = z
@@ -37,6 +37,28 @@ const schedule = z
     }
   });
 
+const regexSource = z.string().refine(
+  (source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      // The message below names the problem; the exception adds nothing for a config author.
+      return false;
+    }
+  },
+  { message: 'not a valid regular expression' },
+);
+
+const duration = z.string().transform((text, ctx): number => {
+  const ms = parseDuration(text);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration like "2d" or "12h"` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
 export const ACTOR_KINDS = ['country', 'organization', 'person', 'group'] as const;
 
 export const actorSchema = z
@@ -62,6 +84,18 @@ export const outletSchema = z
     allowPrivateNetwork: z.boolean().default(false),
     /** Upper bound of article pages fetched per crawl, so one huge feed cannot starve the others. */
     maxArticlesPerCrawl: z.number().int().min(1).max(10_000).default(200),
+    /** Sitemaps to read (news sitemaps, indexes); with no feeds nor these, robots.txt's are read. */
+    sitemaps: z.array(httpUrl).default([]),
+    /** Section pages whose article links are followed, like the homepage's. */
+    sections: z.array(httpUrl).default([]),
+    /** Regular expressions; when given, a followed link must match one (else built-in rules). */
+    articleUrlPatterns: z.array(regexSource).default([]),
+    /** Regular expressions; a followed link or sitemap URL matching one is skipped. */
+    excludeUrlPatterns: z.array(regexSource).default([]),
+    /** Feed or sitemap entries dated older than this ("2d", "12h") are skipped; ms once parsed. */
+    maxAge: duration.optional(),
+    /** User-Agent for this outlet, with a contact URL; the crawl's own applies otherwise. */
+    userAgent: z.string().trim().min(1).optional(),
   })
   .strict();
 export type Outlet = z.infer<typeof outletSchema>;

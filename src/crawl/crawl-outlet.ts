@@ -1,5 +1,4 @@
 import {
-  CheerioCrawler,
   Configuration,
   LogLevel,
   MemoryStorage,
@@ -7,45 +6,79 @@ import {
   type RequestOptions,
 } from 'crawlee';
 import type { Logger } from '../log.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './body.js';
 import { crawleeLogFor } from './crawlee-log.js';
 import { describeFailure } from './failure.js';
+import { handleRequest } from './handlers.js';
+import { HostScheduler } from './hosts.js';
+import { afterResponse, beforeRequest, USER_AGENT, type FetchLimits } from './navigation.js';
+import { PoliteCrawler } from './polite-crawler.js';
+import type { ResolveHost } from './private-network.js';
 import {
-  handleRequest,
+  admit,
   LABEL,
-  newCrawlRun,
   reportFailure,
+  settleRobotsAsMissing,
   stageOf,
   type CrawlRun,
-} from './handlers.js';
-import { afterResponse, beforeRequest } from './navigation.js';
+  type CrawlSettings,
+} from './run.js';
 import type { CrawlHooks, CrawlSummary, Outlet } from './types.js';
 
 export interface CrawlOptions {
   log: Logger;
   /** Parallel requests of this crawl. @defaultValue 4 */
   maxConcurrency?: number;
+  /** Parallel requests to one host. @defaultValue 2 */
+  maxConcurrencyPerHost?: number;
   /** Upper bound of requests per minute of this crawl. @defaultValue 120 */
   maxRequestsPerMinute?: number;
-  /** Pause between two requests to one domain, in seconds (IP hosts exempt). @defaultValue 0.25 */
+  /**
+   * Pause between the starts of two requests to one host, in seconds; a longer robots.txt
+   * Crawl-delay wins. IP-literal hosts (tests, demos) are exempt. @defaultValue 0.25
+   */
   sameDomainDelaySecs?: number;
+  /** The longest robots.txt Crawl-delay honoured, in seconds. @defaultValue 30 */
+  maxCrawlDelaySecs?: number;
+  /**
+   * The longest Retry-After (429, 503) waited for, in seconds; beyond it the URL fails.
+   * @defaultValue 60
+   */
+  maxRetryAfterSecs?: number;
   /** Time for connecting and downloading one response, in seconds. @defaultValue 30 */
   requestTimeoutSecs?: number;
   /** Retries after a retryable failure (network error, HTTP 5xx, 408, 429). @defaultValue 2 */
   maxRequestRetries?: number;
+  /** Redirects followed per request. @defaultValue 5 */
+  maxRedirects?: number;
+  /** Bodies above this size are cut off and recorded as too large. @defaultValue 10 MiB */
+  maxResponseBytes?: number;
+  /**
+   * User-Agent with a contact URL; an outlet's own `userAgent` wins.
+   * @defaultValue {@link USER_AGENT}
+   */
+  userAgent?: string;
+  /** Resolves host names (split-horizon DNS, tests); the system resolver by default. */
+  resolveHost?: ResolveHost;
+  /** The crawl's clock, for maxAge and for dates pages may claim. @defaultValue now */
+  now?: Date;
 }
 
 /**
- * Crawls one outlet once: reads its feeds (or, without feeds, its homepage), skips the article
+ * Crawls one outlet once: reads its feeds and sitemaps (or, without either, its homepage, the
+ * feeds it announces and the sitemaps of its robots.txt) and its section pages, skips the article
  * URLs that `hooks.knownUrls` reports as stored, fetches at most `outlet.maxArticlesPerCrawl`
- * article pages and hands each extracted article to `hooks.onArticle`.
+ * article pages and hands each extracted article to `hooks.onArticle`. robots.txt is honoured,
+ * and each host gets its own concurrency limit, delay and Retry-After pause.
  *
  * A URL that fails (HTTP error, wrong content type, not a feed, no article text, network error,
- * private address) goes to `hooks.onFailure` and the crawl goes on; the promise rejects only when
- * a hook itself throws from the failure path. Each call has its own in-memory request queue, so
- * crawls can run concurrently and nothing is written to disk.
+ * private address, disallowed by robots.txt, too large) goes to `hooks.onFailure` and the crawl
+ * goes on; the promise rejects only when a hook itself throws from the failure path. Each call
+ * has its own in-memory request queue, so crawls can run concurrently and nothing is written to
+ * disk.
  *
- * Summary: `discovered` counts the distinct article URLs found, `fetched` those requested from the
- * outlet, `failures` the URLs of any stage that failed.
+ * Summary: `feedsRead` counts the feeds and sitemaps read, `discovered` the distinct article URLs
+ * found, `fetched` those requested from the outlet, `failures` the URLs of any stage that failed.
  */
 export async function crawlOutlet(
   outlet: Outlet,
@@ -53,32 +86,87 @@ export async function crawlOutlet(
   opts: CrawlOptions,
 ): Promise<CrawlSummary> {
   const log = opts.log.child({ module: 'crawl', outletId: outlet.id });
-  const run = newCrawlRun(outlet, hooks, log);
-  const crawler = buildCrawler(run, opts);
+  const limits: FetchLimits = {
+    maxRedirects: opts.maxRedirects ?? 5,
+    maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    resolveHost: opts.resolveHost,
+  };
+  const run = newCrawlRun(outlet, hooks, log, opts);
+  const crawler = buildCrawler(run, limits, opts);
+  run.addRequests = (requests) => crawler.addRequests(requests);
   const started = Date.now();
-  await crawler.run(startRequests(outlet));
+  await admit(run, startRequests(run));
+  await crawler.run();
   run.summary.fetched = run.requested.size;
   log.info({ ...run.summary, ms: Date.now() - started }, 'outlet crawled');
   return run.summary;
 }
 
-function startRequests(outlet: Outlet): RequestOptions[] {
-  if (outlet.feeds.length === 0) return [{ url: outlet.homepage, label: LABEL.homepage }];
-  return outlet.feeds.map((url) => ({ url, uniqueKey: `feed ${url}`, label: LABEL.feed }));
+/** Fresh state for one crawl; `addRequests` is wired to the crawler once it exists. */
+function newCrawlRun(outlet: Outlet, hooks: CrawlHooks, log: Logger, opts: CrawlOptions): CrawlRun {
+  const hosts = new HostScheduler({
+    maxConcurrency: opts.maxConcurrencyPerHost ?? 2,
+    minDelayMs: (opts.sameDomainDelaySecs ?? 0.25) * 1000,
+    maxCrawlDelayMs: (opts.maxCrawlDelaySecs ?? 30) * 1000,
+    maxRetryAfterMs: (opts.maxRetryAfterSecs ?? 60) * 1000,
+  });
+  return {
+    outlet,
+    hooks,
+    log,
+    summary: { feedsRead: 0, discovered: 0, fetched: 0, articles: 0, failures: 0 },
+    settings: settingsFor(outlet, opts),
+    hosts,
+    addRequests: async () => undefined,
+    queued: new Set(),
+    requested: new Set(),
+    sources: new Set(),
+    robots: new Map(),
+  };
 }
 
-function buildCrawler(run: CrawlRun, opts: CrawlOptions): CheerioCrawler {
-  return new CheerioCrawler(
+function settingsFor(outlet: Outlet, opts: CrawlOptions): CrawlSettings {
+  const now = opts.now ?? new Date();
+  return {
+    userAgent: outlet.userAgent ?? opts.userAgent ?? USER_AGENT,
+    oldest: outlet.maxAge === undefined ? undefined : new Date(now.getTime() - outlet.maxAge),
+    include: outlet.articleUrlPatterns.map((source) => new RegExp(source)),
+    exclude: outlet.excludeUrlPatterns.map((source) => new RegExp(source)),
+    robotsSitemaps: outlet.feeds.length === 0 && outlet.sitemaps.length === 0,
+    now,
+  };
+}
+
+function startRequests(run: CrawlRun): RequestOptions[] {
+  const { outlet } = run;
+  const sources = (urls: string[], label: string): RequestOptions[] =>
+    urls.map((url) => {
+      run.sources.add(url);
+      return { url, uniqueKey: `${label} ${url}`, label };
+    });
+  // Listed feeds or sitemaps are the outlet's own choice; the homepage is the fallback (an
+  // operator who wants it as well lists it among the sections).
+  const listings =
+    outlet.feeds.length === 0 && outlet.sitemaps.length === 0 ? [outlet.homepage] : [];
+  return [
+    ...sources(outlet.feeds, LABEL.feed),
+    ...sources(outlet.sitemaps, LABEL.sitemap),
+    ...listings.map((url) => ({ url, label: LABEL.homepage })),
+    ...outlet.sections.map((url) => ({ url, label: LABEL.section })),
+  ];
+}
+
+function buildCrawler(run: CrawlRun, limits: FetchLimits, opts: CrawlOptions): PoliteCrawler {
+  return new PoliteCrawler(
     {
       requestHandler: (ctx) => handleRequest(run, ctx),
       failedRequestHandler: (ctx, error) => reportFailedRequest(run, ctx, error),
-      preNavigationHooks: [(ctx, gotOptions) => beforeRequest(run, ctx, gotOptions)],
-      postNavigationHooks: [afterResponse],
+      preNavigationHooks: [(ctx, gotOptions) => beforeRequest(run, limits, ctx, gotOptions)],
+      postNavigationHooks: [(ctx) => afterResponse(run, limits, ctx)],
       // Content types are checked per label in afterResponse, with our own wording.
       additionalMimeTypes: ['*/*'],
       maxConcurrency: opts.maxConcurrency ?? 4,
       maxRequestsPerMinute: opts.maxRequestsPerMinute ?? 120,
-      sameDomainDelaySecs: opts.sameDomainDelaySecs ?? 0.25,
       maxRequestRetries: opts.maxRequestRetries ?? 2,
       navigationTimeoutSecs: opts.requestTimeoutSecs ?? 30,
       requestHandlerTimeoutSecs: 60,
@@ -89,15 +177,25 @@ function buildCrawler(run: CrawlRun, opts: CrawlOptions): CheerioCrawler {
       log: crawleeLogFor(run.log),
     },
     isolatedConfiguration(),
+    run.hosts,
+    limits.maxResponseBytes,
   );
 }
 
-/** Called by Crawlee once a request has failed for good: after its retries, or at once. */
+/**
+ * Called by Crawlee once a request has failed for good: after its retries, or at once. A
+ * robots.txt that cannot be read allows everything and is not a failure of the crawl.
+ */
 async function reportFailedRequest(
   run: CrawlRun,
   { request, response }: CheerioCrawlingContext,
   error: Error,
 ): Promise<void> {
+  if (request.label === LABEL.robots) {
+    run.log.debug({ url: request.url, reason: describeFailure(error) }, 'robots.txt unavailable');
+    await settleRobotsAsMissing(run, request.url);
+    return;
+  }
   // No response when the failure came before one (refused address, connection error).
   const status = response?.statusCode;
   await reportFailure(run, {

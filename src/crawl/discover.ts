@@ -11,12 +11,26 @@ const NON_ARTICLE_SECTIONS = new Set([
 const DATE_SEGMENT = /\/(19|20)\d{2}[/-](0?[1-9]|1[0-2])([/-]|$)|\/(19|20)\d{6}(\/|$)/;
 const SLUG = /^[\p{L}\p{N}]+(-[\p{L}\p{N}]+){2,}(\.s?html?)?$/u;
 
+/** Operator patterns for the links worth following; empty lists mean the built-in rules. */
+export interface LinkPatterns {
+  include: RegExp[];
+  exclude: RegExp[];
+}
+
+const NO_PATTERNS: LinkPatterns = { include: [], exclude: [] };
+
 /**
- * Links of a homepage that look like articles on the same site: same host (ignoring `www.`), and a
- * path with a date segment (`/2024/03/05/`), at least three segments, or a slug of three or more
- * dashed words. Absolute, normalised, without duplicates, in page order.
+ * Links of a homepage or section page that look like articles on the same site: same host
+ * (ignoring `www.`), not matching an `exclude` pattern, and either matching an `include` pattern
+ * (when the outlet gives any) or with a path that has a date segment (`/2024/03/05/`), at least
+ * three segments, or a slug of three or more dashed words. Absolute, normalised, without
+ * duplicates, in page order.
  */
-export function findArticleLinks(hrefs: Iterable<string>, pageUrl: string): string[] {
+export function findArticleLinks(
+  hrefs: Iterable<string>,
+  pageUrl: string,
+  patterns: LinkPatterns = NO_PATTERNS,
+): string[] {
   const host = siteHost(new URL(pageUrl).hostname);
   const page = resolveHttpUrl(pageUrl, pageUrl);
   const found = new Set<string>();
@@ -24,7 +38,48 @@ export function findArticleLinks(hrefs: Iterable<string>, pageUrl: string): stri
     const url = resolveHttpUrl(href, pageUrl);
     if (url === undefined || url === page || found.has(url)) continue;
     const parsed = new URL(url);
-    if (siteHost(parsed.hostname) === host && looksLikeArticlePath(parsed.pathname)) found.add(url);
+    if (siteHost(parsed.hostname) === host && isArticleUrl(url, patterns)) found.add(url);
+  }
+  return [...found];
+}
+
+/** Whether a URL looks like an article, by the outlet's patterns or the built-in rules. */
+export function isArticleUrl(url: string, patterns: LinkPatterns): boolean {
+  if (patterns.exclude.some((re) => re.test(url))) return false;
+  if (patterns.include.length > 0) return patterns.include.some((re) => re.test(url));
+  return looksLikeArticlePath(new URL(url).pathname);
+}
+
+const FEED_TYPES = new Set([
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml',
+  'application/feed+json',
+  'application/json',
+]);
+
+/** A `<link>` element's attributes, as the page gives them. */
+export interface LinkTag {
+  rel: string | undefined;
+  type: string | undefined;
+  href: string | undefined;
+  title: string | undefined;
+}
+
+/**
+ * The feeds a page announces with `<link rel="alternate" type="application/rss+xml">` (and Atom,
+ * RDF, JSON Feed), absolute and normalised, in page order; comment feeds are left out.
+ */
+export function findFeedLinks(links: Iterable<LinkTag>, pageUrl: string): string[] {
+  const found = new Set<string>();
+  for (const link of links) {
+    const rels = (link.rel ?? '').toLowerCase().split(/\s+/);
+    const type = link.type?.split(';')[0]?.trim().toLowerCase();
+    if (!rels.includes('alternate') || type === undefined || !FEED_TYPES.has(type)) continue;
+    if (type === 'application/json' && !/feed/i.test(`${link.href} ${link.title}`)) continue;
+    const url = link.href === undefined ? undefined : resolveHttpUrl(link.href, pageUrl);
+    if (url === undefined || /comments?/i.test(`${link.title ?? ''} ${url}`)) continue;
+    found.add(url);
   }
   return [...found];
 }

@@ -29,6 +29,11 @@ const NETWORK_REASONS: Record<string, string> = {
  */
 export function describeFailure(err: unknown): string {
   const code = errorCode(err);
+  if (code === 'EPRIVATEADDRESS' && err instanceof Error) {
+    return `${PRIVATE_NETWORK_REASON} (${err.message})`;
+  }
+  // Crawlee's own navigation timeout, when no response headers arrive in time.
+  if (err instanceof Error && /^request timed out after/.test(err.message)) return 'timed out';
   if (code !== undefined && NETWORK_REASONS[code] !== undefined) return NETWORK_REASONS[code];
   const own = findPermanent(err);
   return own === undefined ? describeError(err) : own.message;
@@ -59,6 +64,11 @@ const CODE_IN_MESSAGE = new RegExp(`\\b(${Object.keys(NETWORK_REASONS).join('|')
 function errorCode(err: unknown): string | undefined {
   if (!(err instanceof Error)) return undefined;
   const code = (err as { code?: unknown }).code;
-  if (typeof code === 'string' && NETWORK_REASONS[code] !== undefined) return code;
+  if (
+    typeof code === 'string' &&
+    (NETWORK_REASONS[code] !== undefined || code === 'EPRIVATEADDRESS')
+  ) {
+    return code;
+  }
   return CODE_IN_MESSAGE.exec(err.message)?.[1];
 }

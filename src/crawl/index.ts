@@ -1,8 +1,11 @@
 export { crawlOutlet, type CrawlOptions } from './crawl-outlet.js';
 export { extractArticle, MIN_ARTICLE_CHARS, type ExtractedArticle } from './extract.js';
 export { parseFeed, type FeedEntry } from './feed.js';
+export { parseSitemap, type Sitemap, type SitemapEntry } from './sitemap.js';
+export { hammingDistance } from './extraction/simhash.js';
 export { normalizeUrl } from './url.js';
 export { USER_AGENT } from './navigation.js';
+export type { ResolveHost } from './private-network.js';
 export type {
   ArticleCandidate,
   CrawlFailure,
@@ -10,4 +13,5 @@ export type {
   CrawlStage,
   CrawlSummary,
   Outlet,
+  QualityFlag,
 } from './types.js';

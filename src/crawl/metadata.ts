@@ -1,47 +1,64 @@
-import { readJsonLdArticle, type JsonLdArticle } from './json-ld.js';
+import { readAuthors } from './authors.js';
+import { readModifiedAt, readPublishedAt } from './dates.js';
+import { readJsonLdArticle } from './json-ld.js';
+import { MetaTags } from './meta-tags.js';
 import { resolveHttpUrl } from './url.js';
 
-/** Page metadata read before Readability rewrites the document. */
-export interface PageMetadata {
-  title: string | null;
-  publishedAt: Date | null;
-  author: string | null;
-  language: string | null;
-  canonicalUrl: string;
-}
-
-// Publication-time meta tags other than article:published_time, in order of trust.
-const DATE_META = [
-  'meta[property="og:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="pubdate"]',
-  'meta[name="publishdate"]',
-  'meta[name="publish-date"]',
-  'meta[name="parsely-pub-date"]',
-  'meta[name="sailthru.date"]',
-  'meta[name="dc.date.issued" i]',
-  'meta[name="dcterms.created" i]',
-  'meta[name="date"]',
+const SECTION_META = [
+  'property=article:section',
+  'name=section',
+  'name=parsely-section',
+  'itemprop=articlesection',
 ];
 
-/** Reads title, publication time (UTC), author, language and canonical URL of a page. */
-export function readMetadata(doc: Document, pageUrl: string): PageMetadata {
+/** Page metadata, read before the cleaning passes rewrite the document. */
+export interface PageMetadata {
+  title: string | null;
+  /** In UTC. */
+  publishedAt: Date | null;
+  /** In UTC; never before `publishedAt`. */
+  modifiedAt: Date | null;
+  /** Names in page order, without "By"; empty when the page names no one. */
+  authors: string[];
+  language: string | null;
+  canonicalUrl: string;
+  section: string | null;
+  /** The publisher's own full text (JSON-LD articleBody), when given. */
+  articleBody: string | null;
+  /** JSON-LD says the article is not free to read. */
+  notFree: boolean;
+}
+
+/**
+ * Reads title, publication and modification time (UTC), authors, language, canonical URL and
+ * section of a page. Each comes from the most trusted source that gives it: JSON-LD, then
+ * OpenGraph and other meta tags, then the page's own elements, then the URL.
+ */
+export function readMetadata(doc: Document, pageUrl: string, now = new Date()): PageMetadata {
   const ld = readJsonLdArticle(
-    [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? ''),
+    [...doc.querySelectorAll('script[type="application/ld+json" i]')].map(
+      (s) => s.textContent ?? '',
+    ),
   );
+  const meta = new MetaTags(doc);
+  const publishedAt = readPublishedAt(doc, meta, ld, pageUrl, now);
   return {
-    title: readTitle(doc, ld),
-    publishedAt: readPublishedAt(doc, ld),
-    author: readAuthor(doc, ld),
-    language: readLanguage(doc),
-    canonicalUrl: readCanonicalUrl(doc, pageUrl),
+    title: readTitle(doc, meta, ld?.headline),
+    publishedAt,
+    modifiedAt: readModifiedAt(meta, ld, publishedAt, now),
+    authors: readAuthors(doc, meta, ld),
+    language: readLanguage(doc, meta, ld?.language),
+    canonicalUrl: readCanonicalUrl(doc, meta, pageUrl),
+    section: ld?.section ?? meta.first(SECTION_META) ?? null,
+    articleBody: ld?.articleBody ?? null,
+    notFree: ld?.notFree ?? false,
   };
 }
 
-function readTitle(doc: Document, ld: JsonLdArticle | undefined): string | null {
+function readTitle(doc: Document, meta: MetaTags, headline: string | undefined): string | null {
   const candidates = [
-    metaContent(doc, 'meta[property="og:title"]'),
-    ld?.headline,
+    meta.get('property=og:title'),
+    headline,
     textOf(doc.querySelector('h1')),
     stripSiteName(textOf(doc.querySelector('title'))),
   ];
@@ -57,86 +74,46 @@ function stripSiteName(title: string | undefined): string | undefined {
   return match[1]!.trim();
 }
 
-function readPublishedAt(doc: Document, ld: JsonLdArticle | undefined): Date | null {
-  const candidates = [
-    ld?.datePublished,
-    metaContent(doc, 'meta[property="article:published_time"]'),
-    ...DATE_META.map((selector) => metaContent(doc, selector)),
-    // A <time> in the article, not the header's "today" or a sidebar's teaser.
-    timeElement(doc)?.getAttribute('datetime') ?? undefined,
-  ];
-  for (const candidate of candidates) {
-    const date = parseDateUtc(candidate);
-    if (date !== null) return date;
-  }
-  return null;
-}
-
-/**
- * A Date from an ISO 8601 or RFC 2822 string. A date-time without an offset is read as UTC rather
- * than in the local zone of whichever machine runs the crawl.
- */
-export function parseDateUtc(text: string | undefined): Date | null {
-  if (text === undefined) return null;
-  let value = text.trim();
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value)) {
-    value = `${value.replace(' ', 'T')}Z`;
-  }
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-function readAuthor(doc: Document, ld: JsonLdArticle | undefined): string | null {
-  if (ld !== undefined && ld.authors.length > 0) return ld.authors.join(', ');
-  for (const selector of ['meta[name="author"]', 'meta[property="article:author"]']) {
-    const value = metaContent(doc, selector);
-    // article:author is often a profile URL, which names no one.
-    if (value !== undefined && value !== '' && !/^https?:\/\//i.test(value)) return value;
-  }
-  return null;
-}
-
-/** Strips "By " and its common translations from a byline. */
-export function cleanByline(byline: string | null | undefined): string | null {
-  if (byline === null || byline === undefined) return null;
-  const cleaned = byline
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(by|par|von|por|di|door|av)\s+/i, '');
-  return cleaned === '' ? null : cleaned;
-}
-
-function readLanguage(doc: Document): string | null {
+function readLanguage(
+  doc: Document,
+  meta: MetaTags,
+  ldLanguage: string | undefined,
+): string | null {
   const candidates = [
     doc.documentElement.getAttribute('lang'),
-    metaContent(doc, 'meta[http-equiv="content-language" i]'),
-    metaContent(doc, 'meta[property="og:locale"]'),
+    ldLanguage,
+    meta.get('http-equiv=content-language'),
+    meta.get('property=og:locale'),
   ];
   for (const candidate of candidates) {
-    const primary = candidate?.trim().split(/[-_,\s]/)[0]?.toLowerCase();
+    const primary = candidate
+      ?.trim()
+      .split(/[-_,\s]/)[0]
+      ?.toLowerCase();
     if (primary !== undefined && /^[a-z]{2,3}$/.test(primary)) return primary;
   }
   return null;
 }
 
-function readCanonicalUrl(doc: Document, pageUrl: string): string {
+/**
+ * rel=canonical, then og:url, then the page URL. A canonical that points at the site's root from
+ * a deeper page is a template mistake (every article "is" the homepage) and is ignored.
+ */
+function readCanonicalUrl(doc: Document, meta: MetaTags, pageUrl: string): string {
   const link = [...doc.querySelectorAll('link[rel][href]')].find((l) =>
     (l.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('canonical'),
   );
-  for (const href of [link?.getAttribute('href'), metaContent(doc, 'meta[property="og:url"]')]) {
+  const page = resolveHttpUrl(pageUrl, pageUrl) ?? pageUrl;
+  for (const href of [link?.getAttribute('href'), meta.get('property=og:url')]) {
     const resolved = href ? resolveHttpUrl(href, pageUrl) : undefined;
-    if (resolved !== undefined) return resolved;
+    if (resolved !== undefined && !isRootOf(resolved, page)) return resolved;
   }
-  return resolveHttpUrl(pageUrl, pageUrl) ?? pageUrl;
+  return page;
 }
 
-function timeElement(doc: Document): Element | null {
-  return doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]');
-}
-
-function metaContent(doc: Document, selector: string): string | undefined {
-  const value = doc.querySelector(selector)?.getAttribute('content')?.trim();
-  return value === undefined || value === '' ? undefined : value;
+function isRootOf(candidate: string, page: string): boolean {
+  const c = new URL(candidate);
+  return c.pathname === '/' && c.search === '' && new URL(page).pathname !== '/';
 }
 
 function textOf(el: Element | null): string | undefined {

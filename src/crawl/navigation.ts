@@ -1,69 +1,142 @@
 import { NonRetryableError, type CheerioCrawlingContext, type CheerioHook } from 'crawlee';
 import { PRIVATE_NETWORK_REASON } from './failure.js';
-import { LABEL, type CrawlRun } from './handlers.js';
-import { isPrivateNetworkUrl } from './private-network.js';
+import { retryAfterMs } from './hosts.js';
+import {
+  guardedLookup,
+  isPrivateAddress,
+  isPrivateNetworkUrl,
+  type ResolveHost,
+} from './private-network.js';
+import { LABEL, type CrawlRun } from './run.js';
 
-/** How we identify ourselves to the sites we crawl. */
+/** How we identify ourselves to the sites we crawl, with where to reach us. */
 export const USER_AGENT = 'stancewatch/0.1 (+https://github.com/stancewatch/stancewatch)';
 
 type GotOptions = Parameters<CheerioHook>[1];
 
+/** Fetch limits of one crawl, applied to every request. */
+export interface FetchLimits {
+  maxRedirects: number;
+  maxResponseBytes: number;
+  resolveHost: ResolveHost | undefined;
+}
+
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 // Statuses that say "later", unlike the other 4xx, which say "never".
 const RETRYABLE_STATUS = new Set([408, 425, 429]);
+// Labels whose content type is often wrong (text/plain, text/html); their parser has the last word.
+const ANY_TYPE_LABELS = new Set<string>([LABEL.feed, LABEL.sitemap, LABEL.robots]);
 const ACCEPT_FEED = [
   'application/rss+xml',
   'application/atom+xml',
+  'application/feed+json',
   'application/rdf+xml;q=0.9',
   'application/xml;q=0.9',
   'text/xml;q=0.9',
   '*/*;q=0.5',
 ].join(', ');
 const ACCEPT_HTML = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
+const ACCEPT_OTHER = 'application/xml, text/xml;q=0.9, text/plain;q=0.9, */*;q=0.5';
 
 /**
- * Runs before each request: refuses private addresses without connecting, sets our User-Agent
- * instead of got-scraping's generated browser headers, and counts article fetches.
+ * Runs before each request: refuses private addresses (literal ones without connecting, names
+ * once resolved, redirects before following them), gives up on a host that asked for a longer
+ * pause than we wait, sets our User-Agent instead of got-scraping's generated browser headers,
+ * and counts article fetches.
  */
 export function beforeRequest(
   run: CrawlRun,
+  limits: FetchLimits,
   ctx: CheerioCrawlingContext,
   gotOptions: GotOptions,
 ): void {
   const { request } = ctx;
-  if (!run.outlet.allowPrivateNetwork) {
-    if (isPrivateNetworkUrl(request.url)) throw new NonRetryableError(PRIVATE_NETWORK_REASON);
+  const allowPrivate = run.outlet.allowPrivateNetwork;
+  if (!allowPrivate && isPrivateNetworkUrl(request.url)) {
+    throw new NonRetryableError(PRIVATE_NETWORK_REASON);
+  }
+  if (run.hosts.isGivenUp(request.url)) {
+    throw new NonRetryableError('host asked to retry later than this crawl waits');
+  }
+  if (!allowPrivate) {
     gotOptions.hooks = { ...gotOptions.hooks, beforeRedirect: [refusePrivateRedirect(request)] };
   }
+  gotOptions.dnsLookup = noRetryOnRefusal(request, guardedLookup(allowPrivate, limits.resolveHost));
+  // HTTP/1.1 through Node's agent is what honours `dnsLookup` on every connection.
+  gotOptions.http2 = false;
+  gotOptions.maxRedirects = limits.maxRedirects;
   gotOptions.useHeaderGenerator = false;
   gotOptions.headers = {
     ...gotOptions.headers,
-    'user-agent': USER_AGENT,
-    accept: request.label === LABEL.feed ? ACCEPT_FEED : ACCEPT_HTML,
+    'user-agent': run.settings.userAgent,
+    accept: acceptFor(request.label),
   };
   if (request.label === LABEL.article) run.requested.add(request.url);
 }
 
 /**
  * Runs once the status line and headers are in, before the body is read: turns HTTP errors and
- * non-HTML pages into failures, and drops the connection instead of downloading a PDF or a video.
+ * non-HTML pages into failures, pauses a host that answers 429 or 503 for as long as its
+ * Retry-After asks, and drops the connection instead of downloading a PDF, a video or a body
+ * that says it is over the size limit.
  */
-export function afterResponse(ctx: CheerioCrawlingContext): void {
+export function afterResponse(
+  run: CrawlRun,
+  limits: FetchLimits,
+  ctx: CheerioCrawlingContext,
+): void {
   const { request, response } = ctx;
   const status = response.statusCode ?? 0;
+  const remote = response.socket?.remoteAddress;
+  if (!run.outlet.allowPrivateNetwork && remote !== undefined && isPrivateAddress(remote)) {
+    // A second line behind the DNS check, for connections made some other way.
+    response.destroy();
+    throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${remote})`);
+  }
   if (status >= 400) {
     response.destroy();
-    const message = `HTTP ${status}`;
-    const retryable = status >= 500 || RETRYABLE_STATUS.has(status);
-    throw retryable ? new Error(message) : new NonRetryableError(message);
+    throw statusError(run, request.url, status, response.headers['retry-after']);
   }
-  // A feed's content type is often wrong (text/plain, text/html); the parser has the last word.
-  if (request.label === LABEL.feed) return;
+  const length = Number(response.headers['content-length']);
+  if (Number.isFinite(length) && length > limits.maxResponseBytes) {
+    response.destroy();
+    throw new NonRetryableError(`response too large (over ${limits.maxResponseBytes} bytes)`);
+  }
+  if (ANY_TYPE_LABELS.has(request.label ?? '')) return;
   const type = mimeType(response.headers['content-type']);
   if (type !== undefined && !HTML_TYPES.has(type)) {
     response.destroy();
     throw new NonRetryableError(`content type ${type} is not HTML`);
   }
+}
+
+function statusError(
+  run: CrawlRun,
+  url: string,
+  status: number,
+  retryAfter: string | undefined,
+): Error {
+  const message = `HTTP ${status}`;
+  if (status === 429 || status === 503) {
+    const wait = retryAfterMs(retryAfter);
+    if (wait !== undefined && !run.hosts.pause(url, wait)) {
+      return new NonRetryableError(
+        `${message} (asked to retry after ${Math.round(wait / 1000)} s)`,
+      );
+    }
+    if (wait === undefined && status === 429) run.hosts.pause(url, DEFAULT_429_PAUSE_MS);
+  }
+  const retryable = status >= 500 || RETRYABLE_STATUS.has(status);
+  return retryable ? new Error(message) : new NonRetryableError(message);
+}
+
+/** A 429 without Retry-After still means "slow down". */
+const DEFAULT_429_PAUSE_MS = 5_000;
+
+function acceptFor(label: string | undefined): string {
+  if (label === LABEL.feed) return ACCEPT_FEED;
+  if (label === LABEL.sitemap || label === LABEL.robots) return ACCEPT_OTHER;
+  return ACCEPT_HTML;
 }
 
 /** A got hook that stops a redirect into a private network before it connects. */
@@ -74,6 +147,20 @@ function refusePrivateRedirect(request: CheerioCrawlingContext['request']) {
     // got wraps whatever this throws in its own RequestError, which Crawlee would retry.
     request.noRetry = true;
     throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (redirect to ${target})`);
+  };
+}
+
+/** The same lookup, marking the request as not to be retried when it refuses an address. */
+function noRetryOnRefusal(
+  request: CheerioCrawlingContext['request'],
+  lookup: ReturnType<typeof guardedLookup>,
+): ReturnType<typeof guardedLookup> {
+  return (hostname, options, callback) => {
+    lookup(hostname, options, (err, address, family) => {
+      if (err !== null && (err as { code?: unknown }).code === 'EPRIVATEADDRESS')
+        request.noRetry = true;
+      callback(err, address, family);
+    });
   };
 }
 

@@ -1,9 +1,10 @@
-import { isIP } from 'node:net';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { isIP, type LookupFunction } from 'node:net';
 
 /**
  * Whether the host of `url` is `localhost` or a literal loopback, private, link-local or
- * unspecified IP address. Names are not resolved: a public name that points at a private
- * address passes this check (a DNS-based check belongs in front of the HTTP client).
+ * unspecified IP address. Names are not resolved here: {@link guardedLookup} checks what a
+ * name resolves to when the connection is made.
  */
 export function isPrivateNetworkUrl(url: string): boolean {
   let host: string;
@@ -20,6 +21,66 @@ export function isPrivateNetworkUrl(url: string): boolean {
   if (version === 4) return isPrivateIpv4(bare);
   if (version === 6) return isPrivateIpv6(bare);
   return false;
+}
+
+/** Whether an IP address (v4 or v6, without brackets) is loopback, private or link-local. */
+export function isPrivateAddress(ip: string): boolean {
+  const version = isIP(ip);
+  if (version === 4) return isPrivateIpv4(ip);
+  if (version === 6) return isPrivateIpv6(ip.toLowerCase());
+  return false;
+}
+
+/** Resolves a name to its addresses, as `dns.lookup` with `all: true` does. */
+export type ResolveHost = (hostname: string) => Promise<LookupAddress[]>;
+
+const systemResolve: ResolveHost = (hostname) =>
+  new Promise((resolve, reject) => {
+    dnsLookup(hostname, { all: true }, (err, addresses) =>
+      err ? reject(err) : resolve(addresses),
+    );
+  });
+
+/** Thrown by {@link guardedLookup}; its code lets the failure say what happened. */
+export class PrivateAddressError extends Error {
+  readonly code = 'EPRIVATEADDRESS';
+}
+
+/**
+ * A `lookup` for the HTTP client that resolves a name (with `resolve`, the system resolver by
+ * default) and refuses the connection when any address it resolves to is loopback, private or
+ * link-local, so that a public-looking name cannot lead the crawler into the local network.
+ * With `allowPrivate` it only resolves.
+ */
+export function guardedLookup(
+  allowPrivate: boolean,
+  resolve: ResolveHost = systemResolve,
+): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname).then(
+      (found) => {
+        const wanted = found.filter((a) => !options.family || a.family === options.family);
+        const addresses = wanted.length > 0 ? wanted : found;
+        const refused = allowPrivate
+          ? undefined
+          : addresses.find((a) => isPrivateAddress(a.address));
+        const first = addresses[0];
+        if (refused !== undefined) {
+          callback(new PrivateAddressError(`${hostname} resolves to ${refused.address}`), '');
+        } else if (first === undefined) {
+          callback(
+            Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }),
+            '',
+          );
+        } else if (options.all) {
+          callback(null, addresses);
+        } else {
+          callback(null, first.address, first.family);
+        }
+      },
+      (err: NodeJS.ErrnoException) => callback(err, ''),
+    );
+  };
 }
 
 function isPrivateIpv4(ip: string): boolean {

@@ -1,6 +1,7 @@
 import type { Outlet } from '../config/index.js';
+import type { QualityFlag } from './extraction/quality.js';
 
-export type { Outlet };
+export type { Outlet, QualityFlag };
 
 /** An extracted article page, ready to be stored. */
 export interface ArticleCandidate {
@@ -14,9 +15,23 @@ export interface ArticleCandidate {
   author: string | null;
   publishedAt: Date | null;
   language: string | null;
+  /** Every author named, in page order (`author` joins them with ", "). */
+  authors?: string[];
+  /** Last modification in UTC, when the page says; never before `publishedAt`. */
+  modifiedAt?: Date | null;
+  /** The site's own section name ("Politics"), from JSON-LD or meta tags. */
+  section?: string | null;
+  /**
+   * Reasons to doubt that `text` is the whole story: `too-short`, `paywall-teaser`,
+   * `needs-javascript`, `leaked-boilerplate`, `text-from-json-ld`. Empty when clean.
+   */
+  qualityFlags?: QualityFlag[];
+  /** 64-bit SimHash of `text` as 16 hex digits; near-duplicates differ in few bits. */
+  simhash?: string;
 }
 
-export type CrawlStage = 'homepage' | 'feed' | 'page';
+/** Homepage and section pages are `homepage`; robots.txt problems are never failures. */
+export type CrawlStage = 'homepage' | 'feed' | 'sitemap' | 'page';
 
 /** Something that went wrong with one URL; the crawl goes on. */
 export interface CrawlFailure {

@@ -129,10 +129,13 @@ describe('extractArticle metadata sources', () => {
   it('returns null for the metadata a page does not give', () => {
     const html = `<!doctype html><html><body><article>
       <p>${PARAGRAPH}</p><p>${PARAGRAPH}</p></article></body></html>`;
-    expect(extractArticle(html, PAGE_URL)).toMatchObject({
+    expect(extractArticle(html, 'https://news.example/world/terminal-story')).toMatchObject({
       author: null,
+      authors: [],
       publishedAt: null,
+      modifiedAt: null,
       language: null,
+      section: null,
     });
   });
 

@@ -91,7 +91,12 @@ describe('parseFeed', () => {
 
   it.each([
     ['an HTML page', fixture('homepage.html'), 'body is an HTML page'],
-    ['JSON', '{"version":"https://jsonfeed.org/version/1.1","items":[]}', 'body is JSON'],
+    [
+      'JSON that is not a JSON Feed',
+      '{"status":"ok","items":[]}',
+      'body is JSON but not a JSON Feed',
+    ],
+    ['a JSON array', '[{"url":"https://news.example/a"}]', 'body is JSON'],
     ['plain text', 'Service temporarily unavailable', 'body is not XML'],
     ['an empty body', '  \n', 'empty body'],
     ['another XML document', '<?xml version="1.0"?><urlset/>', 'root element is <urlset>'],

@@ -1,0 +1,84 @@
+import type { IncomingMessage } from 'node:http';
+import {
+  CheerioCrawler,
+  type CheerioCrawlerOptions,
+  type CheerioCrawlingContext,
+  type Configuration,
+  type Request,
+} from 'crawlee';
+import { asUtf8Response, decodeBody, readCappedBody } from './body.js';
+import { hostOf, type HostScheduler } from './hosts.js';
+
+/** Anything a request can be handed back to for a later attempt. */
+interface RequestSource {
+  reclaimRequest(request: Request, options?: { forefront?: boolean }): Promise<unknown>;
+}
+
+/**
+ * A CheerioCrawler that is polite per host and careful with bodies. It extends the crawler at
+ * the points Crawlee leaves open to subclasses:
+ * - `delayRequest`: a request to a host that is busy, paused (Retry-After) or within its delay
+ *   goes back to the queue until its slot, as Crawlee's own `sameDomainDelaySecs` does, so that
+ *   waiting holds no concurrency slot and no handler timeout;
+ * - `_cleanupContext`: frees the host slot once a request attempt is over, whatever its outcome;
+ * - `_parseResponse`: reads the body with a size cap and decodes it by BOM, header, `<meta>` or
+ *   XML declaration (Crawlee only knows the header), handing Crawlee UTF-8.
+ */
+export class PoliteCrawler extends CheerioCrawler {
+  private readonly slots = new Set<string>();
+  /** Requests waiting for a busy host, by host, handed back one per released slot. */
+  private readonly parked = new Map<string, { request: Request; source: RequestSource }[]>();
+
+  constructor(
+    options: CheerioCrawlerOptions,
+    config: Configuration,
+    private readonly hosts: HostScheduler,
+    private readonly maxResponseBytes: number,
+  ) {
+    super(options, config);
+  }
+
+  protected override delayRequest(request: Request, source: RequestSource): boolean {
+    const reservation = this.hosts.reserve(request.url);
+    if (reservation.kind === 'start') {
+      this.slots.add(request.id ?? request.uniqueKey);
+      return false;
+    }
+    if (reservation.kind === 'busy') {
+      const host = hostOf(request.url);
+      this.parked.set(host, [...(this.parked.get(host) ?? []), { request, source }]);
+    } else {
+      setTimeout(() => void reclaim(source, request), reservation.ms);
+    }
+    return true;
+  }
+
+  protected override async _cleanupContext(context: CheerioCrawlingContext): Promise<void> {
+    const { request } = context;
+    if (this.slots.delete(request.id ?? request.uniqueKey)) {
+      this.hosts.release(request.url);
+      // Handed back before this task ends, so that the pool sees it when it looks for work.
+      const next = this.parked.get(hostOf(request.url))?.shift();
+      if (next !== undefined) await reclaim(next.source, next.request);
+    }
+    await super._cleanupContext(context);
+  }
+
+  protected override async _parseResponse(
+    request: Request,
+    responseStream: IncomingMessage,
+    context: CheerioCrawlingContext,
+  ) {
+    const bytes = await readCappedBody(responseStream, this.maxResponseBytes);
+    const { text } = decodeBody(bytes, responseStream.headers['content-type']);
+    return super._parseResponse(request, asUtf8Response(responseStream, text), context);
+  }
+}
+
+async function reclaim(source: RequestSource, request: Request): Promise<void> {
+  try {
+    await source.reclaimRequest(request);
+  } catch {
+    // A request that cannot be handed back stays locked until its lock expires, then runs.
+  }
+}
