@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
+import { normalizeUrl } from '../crawl/index.js';
 import type { PipelineDeps } from './deps.js';
 import { ingestArticle } from './ingest-article.js';
 
@@ -59,7 +60,8 @@ async function ingestLine(
   const stored = await ingestArticle(deps, {
     outletId: a.outlet,
     url: a.url,
-    canonicalUrl: a.url,
+    // Normalised like crawled URLs, so an archive and a crawl of the same page meet on one row.
+    canonicalUrl: normalizeUrl(a.url),
     title: a.title,
     text: a.text,
     author: a.author ?? null,

@@ -78,6 +78,33 @@ describe('stancewatch command line', () => {
     expect(existsSync(dataDir)).toBe(false);
   }, 60_000);
 
+  it('ingests a JSONL archive, reporting bad lines by number and storing the rest', async () => {
+    const config = path.join(dir, 'archive.yaml');
+    await writeFile(config, `outlets:
+  - { id: wire, name: Wire, homepage: "https://wire.example/" }
+actors:
+  - { id: eu, name: European Union, kind: organization, aliases: [EU, Brussels] }
+`);
+    const good = { outlet: 'wire', url: 'https://wire.example/a', title: 'EU deal', published_at: '2026-09-01T10:00:00Z', text: 'Brussels won praise for the generous deal.' };
+    const lines = [
+      JSON.stringify(good),
+      '{not json',
+      JSON.stringify({ ...good, outlet: 'nowhere', url: 'https://wire.example/b' }),
+      JSON.stringify({ ...good, url: 'https://wire.example/c', text: '' }),
+      JSON.stringify(good),
+    ].join('\n');
+    const env = { STANCEWATCH_DATA_DIR: path.join(dir, 'archive-data') };
+    const res = await cli(['ingest', '--config', config, '-'], env, lines);
+    expect(res.code).toBe(1);
+    const out = JSON.parse(res.stdout) as { stored: Record<string, number>; rejected: { line: number; reason: string }[] };
+    expect(out.stored).toEqual({ new: 1, changed: 0, unchanged: 1 });
+    expect(out.rejected.map((r) => r.line)).toEqual([2, 3, 4]);
+    expect(out.rejected[1]!.reason).toBe('outlet "nowhere" is not in the config');
+    expect(out.rejected[2]!.reason).toMatch(/^text: /);
+    const stance = await cli(['sql', "SELECT label FROM v_article_stance WHERE actor_id = 'eu'"], env);
+    expect(stance.stdout.trim()).toBe('{"label":"positive"}');
+  }, 60_000);
+
   it('analyses a text from standard input as JSON with offsets into the input', async () => {
     const text = 'Brussels won praise for its generous aid. Moscow was condemned for the brutal attack.';
     const res = await cli(['analyze', '--json', '-'], {}, text);
