@@ -20,8 +20,8 @@ export type WorkerRole = (typeof WORKER_ROLES)[number];
  */
 const CONCURRENCY: Record<WorkerRole, number> = { crawl: 2, analyze: 64, alerts: 1 };
 
-/** Up to this many analyses share one commit; a lone job waits at most a few milliseconds. */
-const ANALYZE_BATCH = { maxSize: 32, maxWaitMs: 5 };
+/** Up to this many analyses share one commit; a lone job waits at most 25 ms for company. */
+const ANALYZE_BATCH = { maxSize: 32, maxWaitMs: 25 };
 
 /** The BullMQ worker of one role, processing with the pipeline's use cases. */
 export function makeRoleWorker(

@@ -32,7 +32,7 @@ async function storeArticles(testDb: TestDatabase, texts: ReturnType<typeof benc
 function startWorkers(n: number, env: Record<string, string>): ChildProcess[] {
   return Array.from({ length: n }, () =>
     spawn('node', ['--import', 'tsx', 'workers/analyze.ts'], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: process.env.BENCH_WORKER_LOG_LEVEL ?? 'warn', ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
   );
