@@ -1,10 +1,12 @@
 import { Command } from 'commander';
 import { registerAlertsCommands } from './commands/alerts.js';
+import { registerAnalystCommands } from './commands/analyst.js';
 import { registerAnalyzeCommand } from './commands/analyze-text.js';
 import { registerReadCommands } from './commands/read-views.js';
 import { registerSimpleCommands } from './commands/simple.js';
 import { registerSqlCommand } from './commands/sql.js';
 import { registerStartCommands } from './commands/start.js';
+import { registerWebCommand } from './commands/web.js';
 import { registerWorkerCommand } from './commands/workers.js';
 
 /** The `stancewatch` command line. */
@@ -20,5 +22,7 @@ export function buildProgram(): Command {
   registerReadCommands(program);
   registerSqlCommand(program);
   registerAlertsCommands(program);
+  registerAnalystCommands(program);
+  registerWebCommand(program);
   return program;
 }

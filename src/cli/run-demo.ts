@@ -2,6 +2,7 @@ import { formatTrendMatrix } from '../analytics/index.js';
 import { startDemoServer } from '../demo/index.js';
 import { alertOutboxFile, deliverPendingAlerts, openRuntime, type Runtime } from '../pipeline/index.js';
 import { listAlerts, stanceTrend } from '../store/index.js';
+import { DEFAULT_WEB_PORT, serveDashboard } from './commands/web.js';
 import type { CliContext } from './context.js';
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
@@ -12,7 +13,7 @@ const out = (s = '') => process.stdout.write(`${s}\n`);
  * changes found, and says where the data is. Articles are keyed by canonical URL, so a second run
  * stores nothing twice.
  */
-export async function runDemo(ctx: CliContext): Promise<void> {
+export async function runDemo(ctx: CliContext, opts: { web?: { port?: number } } = {}): Promise<void> {
   const server = await startDemoServer();
   let rt: Runtime | undefined;
   try {
@@ -41,6 +42,15 @@ export async function runDemo(ctx: CliContext): Promise<void> {
     out('  npx stancewatch trends --actor china --outlet harbour-times');
     out('  npx stancewatch sql "SELECT * FROM v_stance_weekly WHERE actor_id = \'china\' ORDER BY period"');
     out('With PostgreSQL (DATABASE_URL set) the same views answer psql, Grafana or a notebook.');
+    const port = opts.web?.port ?? ctx.env.port ?? DEFAULT_WEB_PORT;
+    if (opts.web) {
+      // The embedded PGlite serves one process: the dashboard runs here, on the demo's database.
+      await serveDashboard(ctx.env, rt.deps.db, ctx.log, { port, host: '127.0.0.1' }, (s) =>
+        out(`\nDashboard: ${s.url}/ (Ctrl-C to stop)`),
+      );
+    } else {
+      out(`\nDashboard: npx stancewatch web, then open http://127.0.0.1:${port}/ (or run npm start -- --web)`);
+    }
   } finally {
     await rt?.close();
     await server.close();

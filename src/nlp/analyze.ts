@@ -4,9 +4,10 @@ import { readTokens, sentenceSpan, tokenAt, type TokenTable } from './tokens.js'
 import { scoreMentions, type MentionScorer } from './stance-scorer.js';
 import { frameBits, frameShares, framesOf } from './frames.js';
 import { articleStance } from './aggregate.js';
+import { attachTargets, findAttributions, isSourceNameMention } from './attribution/index.js';
 
 /** Stored with every analysis row; bump whenever matching, scoring or frames change. */
-export const ANALYZER_VERSION = 'lexicon-1';
+export const ANALYZER_VERSION = 'lexicon-2';
 
 export type Analyzer = (text: string) => Analysis;
 
@@ -77,7 +78,14 @@ export function createAnalyzer(
   return (text: string): Analysis => {
     const table = readTokens(text);
     const perActor: Mention[][] = actors.map(() => []);
-    const bySentence = locateMentions(table, matcher.match(text));
+    const matches = matcher.match(text);
+    const attributions = findAttributions({ table, actors, matches });
+    // An outlet's name ("Russian news agency TASS") is not a mention of the actor it contains.
+    const mentioned =
+      attributions.length === 0
+        ? matches
+        : matches.filter((m) => !isSourceNameMention(m, attributions));
+    const bySentence = locateMentions(table, mentioned);
     for (const [s, located] of bySentence) {
       for (const [actor, mention] of analyzeSentence(table, s, located, scorer)) {
         perActor[actor]?.push(mention);
@@ -91,7 +99,7 @@ export function createAnalyzer(
       analyzerVersion: ANALYZER_VERSION,
       tokens: table.count,
       actors: analyzed,
-      attributions: [],
+      attributions: attachTargets(attributions, actors, perActor),
     };
   };
 }

@@ -14,3 +14,4 @@ export {
   type SentenceView,
 } from './stance-scorer.js';
 export type { TokenTable } from './tokens.js';
+export { findAttributions, normalizeSourceKey, type AttributionInput } from './attribution/index.js';

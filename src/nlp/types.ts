@@ -65,13 +65,21 @@ export type SourceKind =
 
 export interface AttributionSource extends Span {
   kind: SourceKind;
+  /** The configured actor the source speaks for ("a senior EU official" -> the EU's id). */
   actor?: string;
+  /** Display name: the fullest form the article gives ("Dmitry Peskov" for "Peskov"). */
+  name?: string;
+  /** Identity across articles (see `normalizeSourceKey`): "person:dmitry peskov", "actor:china". */
+  key?: string;
+  /** For a pronoun source ("he said", "who said"): the phrase it stands for. */
+  antecedent?: Span;
 }
 
 /** Reported speech or citation: who said what, through whom, about which actors. */
 export interface Attribution {
   source: AttributionSource | null;
-  via?: Span & { kind: SourceKind };
+  /** The outlet or channel of a nested citation ("TASS, citing an EU official"). */
+  via?: Span & { kind: SourceKind; key?: string };
   cue: Span;
   content: Span;
   direct: boolean;

@@ -33,7 +33,39 @@ export {
   type CrawlRun,
   type CrawlFailureRow,
 } from './queries/crawl-runs.js';
-export { stanceTrend, rowsOf, type TrendRow, type TrendInterval } from './queries/trends.js';
+export { stanceTrend, rowsOf, type TrendRow, type TrendInterval, type TrendQuery } from './queries/trends.js';
+export { rebuildRollups, rollupDrift } from './queries/rollups.js';
+export { withIndexesRebuilt } from './queries/bulk-indexes.js';
+export {
+  actorsWithData,
+  listOutlets,
+  frameShares,
+  topSources,
+  alertMarkers,
+  articlesAbout,
+  type AnalystFilter,
+  type NamedId,
+  type FrameShareRow,
+  type SourceRow,
+  type AlertMarker,
+  type ArticleStanceRow,
+} from './queries/analyst.js';
+export {
+  articleEvidence,
+  type ArticleEvidence,
+  type EvidenceMention,
+  type EvidenceAttribution,
+} from './queries/evidence.js';
+export {
+  ANALYST_VIEWS,
+  isAnalystView,
+  viewColumns,
+  exportView,
+  type AnalystView,
+  type ViewColumn,
+  type ExportRange,
+} from './queries/export.js';
+export { ANALYST_ROLE, grantAnalystRole, createAnalystLogin } from './queries/roles.js';
 export * as tables from './schema/index.js';
 export {
   outletStanceSeries,

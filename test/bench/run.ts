@@ -5,6 +5,9 @@ import { buildDemoConfig } from '../../src/demo/index.js';
 import { createAnalyzer } from '../../src/nlp/index.js';
 import { benchAnalyzeStage } from './analyze-stage.js';
 import { fmt, timeRounds, trackPeakRss } from './measure.js';
+import { DEFAULT_SIZE } from './query-data.js';
+import { formatQueryBench } from './query-report.js';
+import { benchQueryTrends } from './query-trends.js';
 import { benchTexts } from './texts.js';
 
 // Each figure is measured in this run on the same texts and shown as a ratio to raw wink-nlp:
@@ -53,3 +56,10 @@ for (const [a, b, c] of rows) process.stdout.write(`${a.padEnd(w0)}  ${b.padEnd(
 process.stdout.write(`\nbench process peak RSS during the analyzer run: ${analyzerRss} MB\n`);
 process.stdout.write(`analyze worker process peak RSS (VmHWM): ${stage1.workerPeakRssMb} MB\n`);
 
+
+// Analysts' query latency on a generated database of the issue's size (a few minutes to load).
+const queryBench = await benchQueryTrends({
+  size: { ...DEFAULT_SIZE, articles: Number(process.env.BENCH_QUERY_ARTICLES ?? DEFAULT_SIZE.articles) },
+  log: (s) => process.stderr.write(`${s}\n`),
+});
+process.stdout.write(`\n${formatQueryBench(queryBench)}\n`);

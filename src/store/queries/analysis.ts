@@ -4,6 +4,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../client.js';
 import { articleActors, articles, attributions, mentions } from '../schema/index.js';
 import type { StoredCue, StoredTarget } from '../schema/index.js';
+import { applyContribution, lockArticles, readContribution } from './rollups.js';
 
 type Span = { text: string; start: number; end: number };
 type Scored = { score: number; label: string; confidence: number };
@@ -121,7 +122,9 @@ export interface AnalysisForArticle {
 /**
  * Replaces the analysis rows of each article for its analyzer version, all in one transaction, and
  * marks that version current. Running it twice leaves identical rows (at-least-once delivery); a
- * batch shares one commit, which is what makes the analyze stage fast on a durable server.
+ * batch shares one commit, which is what makes the analyze stage fast on a durable server. The
+ * stance and frame rollups move by the difference between each article's previous current
+ * analysis and this one, in the same transaction.
  */
 export async function saveAnalyses(db: Db, items: AnalysisForArticle[]): Promise<void> {
   if (items.length === 0) return;
@@ -132,7 +135,10 @@ export async function saveAnalyses(db: Db, items: AnalysisForArticle[]): Promise
     byVersion.set(it.analysis.analyzerVersion, ids);
   }
   const rows = items.map((it) => rowsFor(it.articleId, it.analysis));
+  const allIds = [...new Set(items.map((it) => it.articleId))];
   await db.transaction(async (tx) => {
+    await lockArticles(tx, allIds);
+    const before = await readContribution(tx, allIds);
     for (const [v, ids] of byVersion) {
       for (const t of [mentions, articleActors, attributions] as const) {
         await tx.delete(t).where(and(inArray(t.articleId, ids), eq(t.analyzerVersion, v)));
@@ -145,6 +151,7 @@ export async function saveAnalyses(db: Db, items: AnalysisForArticle[]): Promise
     await insertAsJson(tx, articleActors, rows.flatMap((r) => r.actorRows));
     await insertAsJson(tx, mentions, rows.flatMap((r) => r.mentionRows));
     await insertAsJson(tx, attributions, rows.flatMap((r) => r.attributionRows));
+    await applyContribution(tx, allIds, before);
   });
 }
 

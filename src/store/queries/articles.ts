@@ -1,7 +1,8 @@
 import { eq, inArray, or, sql } from 'drizzle-orm';
-import type { Db } from '../client.js';
+import type { Db, Tx } from '../client.js';
 import { articleIdFor, contentHash } from '../ids.js';
 import { articles } from '../schema/index.js';
+import { applyContribution, readContribution, type Contribution } from './rollups.js';
 
 export interface NewArticle {
   outletId: string;
@@ -23,12 +24,38 @@ export interface UpsertResult {
 }
 
 /**
+ * An analysed article whose update will move its publication date still counts in the rollups
+ * under the old date: read its contribution first (the row is locked until the transaction ends).
+ */
+async function contributionToMove(tx: Tx, id: string, hash: string, publishedAt: Date | null): Promise<Contribution | undefined> {
+  const prev = await tx
+    .select({ publishedAt: articles.publishedAt, version: articles.analyzerVersion, hash: articles.contentHash })
+    .from(articles)
+    .where(eq(articles.id, id))
+    .for('update');
+  const p = prev[0];
+  if (!p || p.version === null || p.hash === hash) return undefined;
+  if ((p.publishedAt?.getTime() ?? null) === (publishedAt?.getTime() ?? null)) return undefined;
+  return readContribution(tx, [id]);
+}
+
+/**
  * Stores an article under its canonical URL. Re-storing the same text is a no-op, so a crawl job
- * delivered twice writes nothing twice; changed text updates the row and asks for re-analysis.
+ * delivered twice writes nothing twice; changed text updates the row and asks for re-analysis. A
+ * new publication date moves the article's contribution to the rollups in the same transaction.
  */
 export async function upsertArticle(db: Db, a: NewArticle): Promise<UpsertResult> {
   const id = articleIdFor(a.canonicalUrl);
   const hash = contentHash(a.text);
+  return db.transaction(async (tx) => {
+    const before = await contributionToMove(tx, id, hash, a.publishedAt);
+    const result = await writeArticle(tx, id, hash, a);
+    if (before) await applyContribution(tx, [id], before);
+    return result;
+  });
+}
+
+async function writeArticle(db: Tx, id: string, hash: string, a: NewArticle): Promise<UpsertResult> {
   const values = {
     id,
     outletId: a.outletId,

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.js';
 
 export type TrendInterval = 'day' | 'week' | 'month';
@@ -25,14 +25,26 @@ const VIEW = {
   month: sql.raw('v_stance_monthly'),
 } as const;
 
+export interface TrendQuery {
+  actorId?: string;
+  outletId?: string;
+  /** Only these outlets (in addition to `outletId`, when both are given). */
+  outletIds?: string[];
+  interval: TrendInterval;
+  /** First period to include: a date like 2026-08-03, compared with the period's start. */
+  from?: string;
+  /** Last period to include (inclusive), same form. */
+  to?: string;
+}
+
 /** Stance per actor x outlet x period from the analysts' views, oldest period first. */
-export async function stanceTrend(
-  db: Db,
-  q: { actorId?: string; outletId?: string; interval: TrendInterval },
-): Promise<TrendRow[]> {
+export async function stanceTrend(db: Db, q: TrendQuery): Promise<TrendRow[]> {
   const where = [sql`true`];
   if (q.actorId !== undefined) where.push(sql`actor_id = ${q.actorId}`);
   if (q.outletId !== undefined) where.push(sql`outlet_id = ${q.outletId}`);
+  if (q.outletIds !== undefined) where.push(sql`outlet_id IN (${textList(q.outletIds)})`);
+  if (q.from !== undefined) where.push(sql`period >= ${q.from}::date`);
+  if (q.to !== undefined) where.push(sql`period <= ${q.to}::date`);
   const result = await db.execute<Record<string, unknown>>(sql`
     SELECT actor_id, actor_name, outlet_id, outlet_name, period::text AS period, articles, mentions,
            mean_stance, ci_low, ci_high, positive, neutral, negative
@@ -54,6 +66,11 @@ export async function stanceTrend(
     neutral: Number(r.neutral),
     negative: Number(r.negative),
   }));
+}
+
+/** A subquery yielding these strings: one bind parameter however many there are. */
+export function textList(values: string[]): SQL {
+  return sql`SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb)`;
 }
 
 /** postgres-js returns an array of rows, PGlite an object with `rows`: read both. */

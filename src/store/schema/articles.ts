@@ -23,6 +23,11 @@ export const articles = pgTable(
     /** Analyzer version whose rows are current for this article; views read only those. */
     analyzerVersion: text(),
     analyzedAt: timestamp({ withTimezone: true }),
+    /**
+     * Wire-story cluster (near-duplicate copies of one story across outlets); the story views
+     * count a cluster once, and an article without one as its own story.
+     */
+    clusterId: text(),
   },
-  (t) => [index().on(t.outletId, t.publishedAt), index().on(t.contentHash)],
+  (t) => [index().on(t.outletId, t.publishedAt), index().on(t.contentHash), index().on(t.clusterId)],
 );

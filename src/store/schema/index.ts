@@ -4,3 +4,4 @@ export * from './crawl-runs.js';
 export * from './articles.js';
 export * from './analysis.js';
 export * from './alerts.js';
+export * from './rollups.js';
