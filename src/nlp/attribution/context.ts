@@ -10,6 +10,10 @@ export interface Range {
 /** Everything the frame rules look up, computed once per article in linear passes. */
 export interface Ctx {
   table: TokenTable;
+  /** The table's columns, one property load closer for the rules' many lookups. */
+  normals: readonly string[];
+  pos: readonly string[];
+  values: readonly string[];
   quotes: Quote[];
   /** quoteOf[i]: the quotation token i belongs to (marks included), or -1. */
   quoteOf: Int32Array;
@@ -161,13 +165,27 @@ export function buildContext(table: TokenTable): Ctx {
     inside.fill(1, q.open + 1, q.close);
   });
   const memo = { cut, name };
-  return { table, quotes, quoteOf, inside, breakBefore, paraFrom, paraTo, headline, memo };
+  const { normals, pos, values } = table;
+  return {
+    table,
+    normals,
+    pos,
+    values,
+    quotes,
+    quoteOf,
+    inside,
+    breakBefore,
+    paraFrom,
+    paraTo,
+    headline,
+    memo,
+  };
 }
 
 // Out-of-range indices (-1 before the first token) read as empty rather than as array holes.
-export const norm = (ctx: Ctx, i: number): string => (i >= 0 ? (ctx.table.normals[i] ?? '') : '');
-export const posOf = (ctx: Ctx, i: number): string => (i >= 0 ? (ctx.table.pos[i] ?? '') : '');
-export const valueOf = (ctx: Ctx, i: number): string => (i >= 0 ? (ctx.table.values[i] ?? '') : '');
+export const norm = (ctx: Ctx, i: number): string => (i >= 0 ? (ctx.normals[i] ?? '') : '');
+export const posOf = (ctx: Ctx, i: number): string => (i >= 0 ? (ctx.pos[i] ?? '') : '');
+export const valueOf = (ctx: Ctx, i: number): string => (i >= 0 ? (ctx.values[i] ?? '') : '');
 
 const SENTENCE_END = new Set(['.', '!', '?']);
 const OPEN_MARKS = new Set(['“', '„', '«']);

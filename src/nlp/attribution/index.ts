@@ -1,3 +1,20 @@
+/**
+ * Attribution tagger: who is quoted or cited in an article, saying what, through whom.
+ *
+ * Rules over wink's tokens, in one pass over the article and local work around each candidate:
+ * - context.ts: line breaks, paragraphs, headlines, quotation pairing (quotes.ts), per token.
+ * - lexicon.ts: our reporting-cue lexicon, weighed with word statistics of an annotated news
+ *   corpus (see the data README); weak cues need a likely source or a fitting complement.
+ * - frame.ts (cue-at.ts, subject.ts, complement.ts, before.ts): for each cue, its source (the
+ *   subject, across appositions and "citing" insertions, or after an inverted cue), and its
+ *   content (the complement after the cue, or the quote or clause before it).
+ * - special.ts: "according to X", "X: “…”", "Y quoted X as saying".
+ * - resolve.ts: one attribution per stretch of words (nested frames dropped), ", saying …"
+ *   frames continuing an earlier one, quotes continued after their frame.
+ * - describe.ts, source-kind.ts, names.ts, pronouns.ts: kind, affiliation, display name and
+ *   cross-article key of each source; pronouns resolved to what they stand for.
+ * - targets.ts: the stance towards each actor mentioned in a content, from the scored mentions.
+ */
 import type { Actor, Attribution, AttributionSource } from '../types.js';
 import type { ActorMatch } from '../actor-matcher.js';
 import type { TokenTable } from '../tokens.js';
@@ -96,15 +113,15 @@ function toAttribution(
   source: AttributionSource | undefined,
   index: ActorIndex,
 ): Attribution {
-  const attribution: Attribution = {
+  const via = viaOf(ctx, d.via, index);
+  return {
     source: source ?? null,
+    ...(via !== undefined && { via }),
     cue: spanOf(ctx, d.cue),
     content: spanOf(ctx, d.content),
     direct: d.direct,
     targets: [],
   };
-  const via = viaOf(ctx, d.via, index);
-  return via === undefined ? attribution : { ...attribution, via };
 }
 
 /**

@@ -185,18 +185,29 @@ export const FRAME_STARTS: ReadonlySet<string> = new Set([
 ]);
 
 const MAX_SHAPE_LENGTH = 31;
-// Which (first letter, length) pairs occur among FRAME_STARTS: a check without hashing rules out
-// most words before the set lookup.
-const SHAPES = new Uint8Array(26 * (MAX_SHAPE_LENGTH + 1));
+const LETTERS = 27;
+// Which (first letter, second letter, length) triples occur among FRAME_STARTS. Testing it reads
+// three numbers and hashes nothing: freshly tokenised words have no cached hash, so a set lookup
+// per token would hash every word of the article.
+const SHAPES = new Uint8Array(LETTERS * LETTERS * (MAX_SHAPE_LENGTH + 1));
+
+function letterCode(w: string, at: number): number {
+  const c = w.charCodeAt(at) - 96;
+  return c >= 1 && c <= 26 ? c : 0;
+}
+
+function shapeOf(w: string): number {
+  if (w.length > MAX_SHAPE_LENGTH || letterCode(w, 0) === 0) return -1;
+  return (letterCode(w, 0) * LETTERS + letterCode(w, 1)) * (MAX_SHAPE_LENGTH + 1) + w.length;
+}
+
 for (const w of FRAME_STARTS) {
-  const c = w.charCodeAt(0) - 97;
-  if (c >= 0 && c < 26 && w.length <= MAX_SHAPE_LENGTH)
-    SHAPES[c * (MAX_SHAPE_LENGTH + 1) + w.length] = 1;
+  const shape = shapeOf(w);
+  if (shape >= 0) SHAPES[shape] = 1;
 }
 
 /** Whether a lowercased word can start a frame (`FRAME_STARTS.has`, with a cheap pre-check). */
 export function canStartFrame(w: string): boolean {
-  const c = w.charCodeAt(0) - 97;
-  if (c < 0 || c >= 26 || w.length > MAX_SHAPE_LENGTH) return false;
-  return SHAPES[c * (MAX_SHAPE_LENGTH + 1) + w.length] === 1 && FRAME_STARTS.has(w);
+  const shape = shapeOf(w);
+  return shape >= 0 && SHAPES[shape] === 1 && FRAME_STARTS.has(w);
 }

@@ -21,30 +21,65 @@ export function isSourceNameMention(
   );
 }
 
+interface Placed {
+  actor: number;
+  mention: Mention;
+}
+
+/** Every mention with its actor, in text order (one pass over the actors' lists). */
+function placed(perActor: readonly Mention[][]): Placed[] {
+  const all: Placed[] = [];
+  perActor.forEach((mentions, actor) =>
+    mentions.forEach((mention) => all.push({ actor, mention })),
+  );
+  return all.sort((a, b) => a.mention.start - b.mention.start || a.actor - b.actor);
+}
+
+/** Index of the first placed mention starting at or after `offset`. */
+function firstAt(all: readonly Placed[], offset: number): number {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid]?.mention.start ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function targetsIn(
   content: Span,
   actors: readonly Actor[],
-  perActor: readonly Mention[][],
+  all: readonly Placed[],
 ): Attribution['targets'] {
+  const byActor = new Map<number, Mention[]>();
+  for (let k = firstAt(all, content.start); k < all.length; k += 1) {
+    const p = all[k];
+    if (p === undefined || p.mention.start >= content.end) break;
+    if (p.mention.end <= content.end)
+      byActor.set(p.actor, [...(byActor.get(p.actor) ?? []), p.mention]);
+  }
   const targets: Attribution['targets'] = [];
-  actors.forEach((actor, i) => {
-    const mentions = (perActor[i] ?? []).filter((m) => inside(m, content));
-    if (mentions.length === 0) return;
+  for (const [actor, mentions] of [...byActor].sort((a, b) => a[0] - b[0])) {
+    const id = actors[actor]?.id;
+    if (id === undefined) continue;
     const { score, label } = articleStance(mentions);
-    targets.push({ actor: actor.id, score, label });
-  });
+    targets.push({ actor: id, score, label });
+  }
   return targets;
 }
 
 /**
  * Fills each attribution's targets: the actors mentioned inside its content, each with the
  * stance of those mentions (as scored by the analyzer's mention scorer, aggregated like an
- * article's stance). `perActor[i]` are the mentions of `actors[i]`.
+ * article's stance), in the order of `actors`. `perActor[i]` are the mentions of `actors[i]`.
  */
 export function attachTargets(
   attributions: readonly Attribution[],
   actors: readonly Actor[],
   perActor: readonly Mention[][],
 ): Attribution[] {
-  return attributions.map((a) => ({ ...a, targets: targetsIn(a.content, actors, perActor) }));
+  if (attributions.length === 0) return [];
+  const all = placed(perActor);
+  return attributions.map((a) => ({ ...a, targets: targetsIn(a.content, actors, all) }));
 }
