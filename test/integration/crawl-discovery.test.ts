@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   crawlOutlet,
   type CrawlHooks,
@@ -12,24 +12,12 @@ import {
   recordingHooks,
   rssOf,
   send,
-  startScriptedServer,
+  useScriptedServer,
   testOutlet,
-  type Script,
-  type ScriptedServer,
 } from './crawl-helpers.js';
 
 const NOW = new Date('2024-05-10T12:00:00Z');
-let server: ScriptedServer | undefined;
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(routes: Record<string, Script>): Promise<ScriptedServer> {
-  server = await startScriptedServer(routes);
-  return server;
-}
+const serve = useScriptedServer();
 
 function crawl(outlet: Outlet, hooks: CrawlHooks, extra: Partial<CrawlOptions> = {}) {
   return crawlOutlet(outlet, hooks, {

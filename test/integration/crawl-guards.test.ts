@@ -1,5 +1,5 @@
 import type { LookupAddress } from 'node:dns';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   crawlOutlet,
   type CrawlHooks,
@@ -12,24 +12,13 @@ import {
   recordingHooks,
   rssOf,
   send,
-  startScriptedServer,
+  useScriptedServer,
   testOutlet,
   type Script,
-  type ScriptedServer,
 } from './crawl-helpers.js';
 
 const RSS = 'application/rss+xml';
-let server: ScriptedServer | undefined;
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(routes: Record<string, Script>): Promise<ScriptedServer> {
-  server = await startScriptedServer(routes);
-  return server;
-}
+const serve = useScriptedServer();
 
 function crawl(outlet: Outlet, hooks: CrawlHooks, extra: Partial<CrawlOptions> = {}) {
   return crawlOutlet(outlet, hooks, { log: silentLogger, maxRequestRetries: 1, ...extra });

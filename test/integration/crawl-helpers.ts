@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { outletSchema, type Outlet } from '../../src/config/index.js';
@@ -127,4 +128,20 @@ export function recordingHooks() {
   const sorted = <T extends { url: string }>(items: T[]) =>
     [...items].sort((a, b) => (a.url < b.url ? -1 : 1));
   return { hooks, articles: () => sorted(articles), failures: () => sorted(failures) };
+}
+
+/**
+ * For one test file: a `serve(routes)` that starts a scripted server and closes it after each test,
+ * so a failing test cannot leave a port open for the next.
+ */
+export function useScriptedServer(): (routes: Record<string, Script>) => Promise<ScriptedServer> {
+  let server: ScriptedServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return async (routes) => {
+    server = await startScriptedServer(routes);
+    return server;
+  };
 }
