@@ -59,6 +59,48 @@ const duration = z.string().transform((text, ctx): number => {
   return ms;
 });
 
+// Crawl timings are short: "500ms", "1.5s", "2m". Kept apart from `duration` (days and hours),
+// whose grammar the schedules share.
+const SHORT_UNIT_MS = { ms: 1, s: 1_000, m: 60_000 } as const;
+const shortDuration = (min: number, max: number) =>
+  z.union([z.string(), z.number()]).transform((value, ctx): number => {
+    const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/i.exec(String(value).trim());
+    if (typeof value === 'number' || m === null) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration like "500ms", "2s" or "1m"` });
+      return z.NEVER;
+    }
+    const ms = Number(m[1]) * SHORT_UNIT_MS[m[2]!.toLowerCase() as keyof typeof SHORT_UNIT_MS];
+    if (ms < min || ms > max) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is outside ${formatMs(min)} to ${formatMs(max)}` });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+function formatMs(ms: number): string {
+  return ms < 1_000 ? `${ms}ms` : ms < 60_000 ? `${ms / 1_000}s` : `${ms / 60_000}m`;
+}
+
+// Byte sizes: a number of bytes, or "512KB", "10MB" (binary multiples, as browsers show sizes).
+const SIZE_UNIT = { b: 1, kb: 1_024, mb: 1_048_576 } as const;
+const MIN_RESPONSE_BYTES = 16 * 1_024;
+const MAX_RESPONSE_BYTES = 100 * 1_048_576;
+const byteSize = z.union([z.string(), z.number()]).transform((value, ctx): number => {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb)?$/i.exec(String(value).trim());
+  const bytes = m === null ? NaN : Math.round(Number(m[1]) * SIZE_UNIT[(m[2] ?? 'b').toLowerCase() as keyof typeof SIZE_UNIT]);
+  if (!Number.isFinite(bytes)) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a size like "512KB" or "10MB"` });
+    return z.NEVER;
+  }
+  if (bytes < MIN_RESPONSE_BYTES || bytes > MAX_RESPONSE_BYTES) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is outside 16KB to 100MB` });
+    return z.NEVER;
+  }
+  return bytes;
+});
+
+export const RENDER_MODES = ['http', 'browser'] as const;
+
 export const ACTOR_KINDS = ['country', 'organization', 'person', 'group'] as const;
 
 export const actorSchema = z
@@ -96,6 +138,32 @@ export const outletSchema = z
     maxAge: duration.optional(),
     /** User-Agent for this outlet, with a contact URL; the crawl's own applies otherwise. */
     userAgent: z.string().trim().min(1).optional(),
+    /**
+     * `browser` fetches article, homepage and section pages in headless Chromium (pages that
+     * write their text with JavaScript); feeds, sitemaps and robots.txt stay plain HTTP.
+     */
+    render: z.enum(RENDER_MODES).default('http'),
+    // Politeness and limits. Unset, the crawl's own options (or their defaults) apply.
+    /** Parallel requests of one crawl of this outlet. */
+    maxConcurrency: z.number().int().min(1).max(64).optional(),
+    /** Parallel requests to one host. */
+    maxConcurrencyPerHost: z.number().int().min(1).max(16).optional(),
+    /** Upper bound of requests per minute of one crawl of this outlet. */
+    maxRequestsPerMinute: z.number().int().min(1).max(6_000).optional(),
+    /** Pause between the starts of two requests to one host ("250ms", "2s"); Crawl-delay may raise it. */
+    hostDelay: shortDuration(0, 60_000).optional(),
+    /** The longest robots.txt Crawl-delay honoured ("30s"). */
+    maxCrawlDelay: shortDuration(0, 600_000).optional(),
+    /** The longest 429/503 Retry-After waited for ("60s"); a host asking for more is given up. */
+    maxRetryAfter: shortDuration(0, 600_000).optional(),
+    /** Time to connect and download one response ("30s"). */
+    requestTimeout: shortDuration(1_000, 300_000).optional(),
+    /** Retries after a retryable failure (network error, 5xx, 408, 429). */
+    maxRetries: z.number().int().min(0).max(10).optional(),
+    /** Redirects followed per request. */
+    maxRedirects: z.number().int().min(0).max(20).optional(),
+    /** Bodies above this ("10MB", "512KB" or bytes) are cut off and recorded as too large. */
+    maxResponseSize: byteSize.optional(),
   })
   .strict();
 export type Outlet = z.infer<typeof outletSchema>;

@@ -86,6 +86,7 @@ export async function crawlOutlet(
   opts: CrawlOptions,
 ): Promise<CrawlSummary> {
   const log = opts.log.child({ module: 'crawl', outletId: outlet.id });
+  opts = withOutletOptions(outlet, opts);
   const limits: FetchLimits = {
     maxRedirects: opts.maxRedirects ?? 5,
     maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
@@ -100,6 +101,32 @@ export async function crawlOutlet(
   run.summary.fetched = run.requested.size;
   log.info({ ...run.summary, ms: Date.now() - started }, 'outlet crawled');
   return run.summary;
+}
+
+/**
+ * The crawl options with the outlet's own settings over them: the config file speaks for one
+ * outlet, the options for the whole process (tests, benchmarks, the demo).
+ */
+export function withOutletOptions(outlet: Outlet, opts: CrawlOptions): CrawlOptions {
+  const secs = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
+  const own: Partial<CrawlOptions> = {
+    maxConcurrency: outlet.maxConcurrency,
+    maxConcurrencyPerHost: outlet.maxConcurrencyPerHost,
+    maxRequestsPerMinute: outlet.maxRequestsPerMinute,
+    sameDomainDelaySecs: secs(outlet.hostDelay),
+    maxCrawlDelaySecs: secs(outlet.maxCrawlDelay),
+    maxRetryAfterSecs: secs(outlet.maxRetryAfter),
+    requestTimeoutSecs: secs(outlet.requestTimeout),
+    maxRequestRetries: outlet.maxRetries,
+    maxRedirects: outlet.maxRedirects,
+    maxResponseBytes: outlet.maxResponseSize,
+    userAgent: outlet.userAgent,
+  };
+  const merged: CrawlOptions = { ...opts };
+  for (const [key, value] of Object.entries(own) as [keyof CrawlOptions, unknown][]) {
+    if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  return merged;
 }
 
 /** Fresh state for one crawl; `addRequests` is wired to the crawler once it exists. */

@@ -1,4 +1,5 @@
 import type { CheerioCrawlingContext } from 'crawlee';
+import { dateFromUrl } from './dates.js';
 import { findArticleLinks, findFeedLinks, isArticleUrl, type LinkTag } from './discover.js';
 import { parseFeed } from './feed.js';
 import { bodyText, queueArticles, type Discovered } from './queue-articles.js';
@@ -98,8 +99,13 @@ export async function handleListing(run: CrawlRun, ctx: CheerioCrawlingContext):
     .toArray()
     .flatMap((a) => a.attribs.href ?? []);
   const { include, exclude } = run.settings;
-  const links = findArticleLinks(hrefs, pageUrl, { include, exclude });
-  run.log.debug({ url: request.url, links: links.length }, 'listing read');
+  const found = findArticleLinks(hrefs, pageUrl, { include, exclude });
+  // A listing gives no dates; a date in the URL is the only way to honour maxAge before fetching.
+  const links = found.filter((url) => !isTooOldByUrl(run, url));
+  run.log.debug(
+    { url: request.url, links: found.length, old: found.length - links.length },
+    'listing read',
+  );
   await queueArticles(
     run,
     ctx,
@@ -130,6 +136,17 @@ function isTooOld(run: CrawlRun, date: Date | undefined): boolean {
   const { oldest } = run.settings;
   return oldest !== undefined && date !== undefined && date < oldest;
 }
+
+/**
+ * Whether the date in a URL is older than maxAge. A URL gives a day, not a time: the story may
+ * date from any moment of that day, so the day's end is what is compared.
+ */
+function isTooOldByUrl(run: CrawlRun, url: string): boolean {
+  const day = dateFromUrl(url);
+  return day !== null && isTooOld(run, new Date(day.getTime() + DAY_MS - 1));
+}
+
+const DAY_MS = 86_400_000;
 
 function dateOf(entry: SitemapEntry): Date | undefined {
   return entry.publishedAt ?? entry.modifiedAt;
