@@ -39,8 +39,11 @@ const outcomes: SeriesOutcome[] = all.map((plan) => {
 });
 
 const shifts = outcomes.flatMap((o) => (o.shift ? [o.shift] : []));
+// Size is the expected shift of the mean actually planted (clipping at ±1 and the frame
+// readings' limits taken off what was asked for), as the issue defines the size of a shift.
 const big = shifts.filter((s) => Math.abs(s.size) >= 0.3);
 const within10 = big.filter((s) => s.found && s.delayArticles! <= 10);
+const bigRate = within10.length / Math.max(1, big.length);
 const stable = outcomes.filter((o) => !o.shift);
 const rate = (xs: SeriesOutcome[]) =>
   (100 * xs.reduce((s, o) => s + o.falseAlerts, 0)) / xs.reduce((s, o) => s + o.months, 0);
@@ -74,11 +77,19 @@ const report = {
   medianDelayArticles: median(found(shifts).map((s) => s.delayArticles!)),
   medianDelayDays: round(median(found(shifts).map((s) => s.delayDays!)), 1),
   falseAlertsPer100SeriesMonths: round(rate(stable), 2),
+  /** The detection bar's figure: share of planted shifts of size >= 0.3 found within 10 articles. */
+  shiftsAtLeast03FoundWithin10Articles: round(bigRate),
   falseAlertsPer100SeriesMonthsAllSeries: round(rate(outcomes), 2),
   bars: {
     shiftsOfSizeAtLeast03: big.length,
-    foundWithin10ArticlesRate: round(within10.length / Math.max(1, big.length)),
-    foundWithin10ArticlesMet: within10.length / Math.max(1, big.length) >= 0.9,
+    // Planted at |size| >= 0.3 but with a smaller expected shift once clipped at ±1.
+    plantedAtLeast03ButSmaller: shifts.filter((s) => Math.abs(s.planted) >= 0.3 && Math.abs(s.size) < 0.3).length,
+    foundWithin10ArticlesRate: round(bigRate),
+    foundWithin10ArticlesMet: bigRate >= 0.9,
+    foundAtAllRate: round(found(big).length / Math.max(1, big.length)),
+    medianDelayArticles: median(found(big).map((s) => s.delayArticles!)),
+    stance: within10Rate(big.filter((x) => x.kind === 'stance')),
+    frame: within10Rate(big.filter((x) => x.kind === 'frame')),
     falseAlertsMet: rate(stable) <= 1,
   },
   // Shifts of size >= 0.3 split by the noise of the series they were planted in.
@@ -102,7 +113,8 @@ if (args.json) {
       `detection rate (all planted shifts): ${pct(report.detectionRate)}`,
       `median delay: ${report.medianDelayArticles} articles, ${report.medianDelayDays} days`,
       `false alerts per 100 series-months (stable series): ${report.falseAlertsPer100SeriesMonths} (bar <= 1: ${report.bars.falseAlertsMet ? 'met' : 'NOT met'})`,
-      `shifts of size >= 0.3 found within 10 articles: ${pct(report.bars.foundWithin10ArticlesRate)} of ${big.length} (bar >= 90%: ${report.bars.foundWithin10ArticlesMet ? 'met' : 'NOT met'})`,
+      `shifts of size >= 0.3 found within 10 articles: ${pct(report.bars.foundWithin10ArticlesRate)} of ${big.length} (bar >= 90%: ${report.bars.foundWithin10ArticlesMet ? 'met' : 'NOT met'}); stance ${pct(report.bars.stance.within10Articles)} of ${report.bars.stance.shifts}, frame ${pct(report.bars.frame.within10Articles)} of ${report.bars.frame.shifts}`,
+      `shifts of size >= 0.3 found at all: ${pct(report.bars.foundAtAllRate)}, median delay ${report.bars.medianDelayArticles} articles`,
       `  in quiet series (sd < 0.25): ${pct(report.byNoise.quiet.within10Articles)} of ${report.byNoise.quiet.shifts}; in noisy series: ${pct(report.byNoise.noisy.within10Articles)} of ${report.byNoise.noisy.shifts}`,
       `by size: ${JSON.stringify(report.bySize)}`,
     ].join('\n') + '\n',

@@ -8,7 +8,10 @@ const MONTH_DAYS = 365.2425 / 12;
 export interface ShiftOutcome {
   id: string;
   kind: 'stance' | 'frame';
+  /** Expected shift of the planted measure's mean (see PlantedShift). */
   size: number;
+  /** The shift asked for, before clipping or the frame readings' limits. */
+  planted: number;
   /** Measured change of the planted measure (stance mean or the new frame's share), after minus before. */
   realized: number;
   /** Standard deviation of the planted measure before the shift: the noise the shift must beat. */
@@ -49,20 +52,32 @@ function sdOf(xs: readonly number[]): number {
 }
 
 /**
+ * Whether a detection is the planted shift: a stance alert moving the planted way, or a frame
+ * alert on the new frame rising or the old one falling.
+ */
+function matches(d: Detection, shift: NonNullable<SyntheticSeries['shift']>): boolean {
+  if (family(d) !== shift.kind) return false;
+  if (shift.kind === 'stance') return d.direction === Math.sign(shift.size);
+  return (d.measure === `frame:${shift.to}` && d.direction === 1) || (d.measure === `frame:${shift.from}` && d.direction === -1);
+}
+
+/**
  * Scores one series' detections. A stable series has only false alerts. In a shifted one, the
- * first detection of the planted kind at or after the shift finds it; anything before the
- * shift, of another kind, or a second alert for it is a false alert.
+ * first detection at or after the shift that matches it (kind, and direction or frame) finds
+ * it; anything before the shift, of another kind or direction, or a second alert for it is a
+ * false alert.
  */
 export function scoreSeries(s: SyntheticSeries, found: Detection[]): SeriesOutcome {
   const m = months(s);
   if (!s.shift) return { falseAlerts: found.length, months: m };
   const shift = s.shift;
   const values = plantedMeasure(s);
-  const hit = found.find((d) => d.detectIndex >= shift.index && family(d) === shift.kind);
+  const hit = found.find((d) => d.detectIndex >= shift.index && matches(d, shift));
   const outcome: ShiftOutcome = {
     id: s.id,
     kind: shift.kind,
     size: shift.size,
+    planted: shift.planted,
     realized: meanOf(values.slice(shift.index)) - meanOf(values.slice(0, shift.index)),
     noise: sdOf(values.slice(0, shift.index)),
     found: hit !== undefined,

@@ -11,9 +11,14 @@ const WEEK_MS = 7 * DAY_MS;
 const START_MS = Date.UTC(2026, 0, 5);
 const TONES: readonly Tone[] = ['positive', 'neutral', 'negative'];
 
+/**
+ * `size` is the shift of the planted measure's expected mean (after minus before, over the
+ * series' own tone mix): what the issue calls the size of a shift. `planted` is what was asked
+ * for; the two differ when scores are clipped at ±1 or a frame cannot gain that much.
+ */
 export type PlantedShift =
-  | { kind: 'stance'; week: number; index: number; at: Date; size: number }
-  | { kind: 'frame'; week: number; index: number; at: Date; size: number; from: string; to: string };
+  | { kind: 'stance'; week: number; index: number; at: Date; size: number; planted: number }
+  | { kind: 'frame'; week: number; index: number; at: Date; size: number; planted: number; from: string; to: string };
 
 export interface SyntheticSeries {
   id: string;
@@ -64,6 +69,14 @@ function point(id: string, i: number, at: Date, r: Labelled): SeriesPoint {
   return { articleId: `${id}-${i}`, url: `https://eval.invalid/${id}/${i}`, at, score: r.score, frames: { ...r.frames } };
 }
 
+function clip(x: number): number {
+  return Math.max(-1, Math.min(1, x));
+}
+
+function meanOf(xs: readonly number[]): number {
+  return xs.length > 0 ? xs.reduce((s, x) => s + x, 0) / xs.length : 0;
+}
+
 function meanShare(rows: readonly Labelled[], frame: string): number {
   return rows.length > 0 ? rows.reduce((s, r) => s + (r.frames[frame] ?? 0), 0) / rows.length : 0;
 }
@@ -78,9 +91,10 @@ function frameMove(rng: Rng, own: readonly Labelled[]): { from: string; to: stri
 
 /**
  * One synthetic (outlet, actor) series of 26 weeks at 3–20 articles a week, drawn from labelled
- * readings by a demo-world tone mix. A stance shift adds `size` to every later score (clipped to
- * [-1, 1]); a frame shift replaces a share of later articles by real readings framed the new way
- * and not the old, so the new frame's mean share rises by about `size`.
+ * readings by a demo-world tone mix. A stance shift adds the planted size to every later score
+ * (clipped to [-1, 1]); a frame shift replaces a share of later articles by real readings framed
+ * the new way and not the old, so the new frame's expected share rises by the planted size when
+ * the readings allow it. The shift's `size` is the expected change of the mean actually planted.
  */
 export function buildSeries(rng: Rng, pool: readonly Labelled[], plan: SeriesPlan): SyntheticSeries {
   const { actor, mix } = drawMix(rng);
@@ -90,25 +104,40 @@ export function buildSeries(rng: Rng, pool: readonly Labelled[], plan: SeriesPla
   const shiftAt = new Date(START_MS + week * WEEK_MS);
   const own = pool.filter((r) => r.actor === actor);
   const move = frameMove(rng, own.length > 0 ? own : pool);
+  const byTone = new Map(TONES.map((t) => [t, poolFor(pool, actor, t)]));
+  const targets = new Map(
+    TONES.map((t) => [t, pool.filter((x) => x.tone === t && (x.frames[move.to] ?? 0) > 0 && !(x.frames[move.from] ?? 0))]),
+  );
+  // A frame shift replaces each later article, with probability `replace`, by a real reading of
+  // the same tone framed the new way: the new frame's expected share then rises by `replace`
+  // times the expected gain, so `replace` = planted / gain (at most 1).
+  const gain = TONES.reduce(
+    (s, t) => s + mix[t] * (targets.get(t)!.length > 0 ? meanShare(targets.get(t)!, move.to) - meanShare(byTone.get(t)!, move.to) : 0),
+    0,
+  );
+  const replace = plan.shift?.kind === 'frame' && gain > 0 ? Math.min(1, plan.shift.size / gain) : 0;
   const points = times.map((at, i) => {
     const tone = drawTone(rng, mix);
-    let r = pick(rng, poolFor(pool, actor, tone));
+    let r = pick(rng, byTone.get(tone)!);
     const after = plan.shift !== undefined && at >= shiftAt;
     if (after && plan.shift?.kind === 'frame') {
-      const target = pool.filter((x) => x.tone === tone && (x.frames[move.to] ?? 0) > 0 && !(x.frames[move.from] ?? 0));
-      const gain = meanShare(target, move.to) - meanShare(own, move.to);
-      if (target.length > 0 && gain > 0 && rng() < Math.min(1, plan.shift.size / gain)) r = pick(rng, target);
+      const target = targets.get(tone)!;
+      if (target.length > 0 && rng() < replace) r = pick(rng, target);
     }
     const p = point(plan.id, i, at, r);
-    if (after && plan.shift?.kind === 'stance') p.score = Math.max(-1, Math.min(1, p.score + plan.shift.size));
+    if (after && plan.shift?.kind === 'stance') p.score = clip(p.score + plan.shift.size);
     return p;
   });
   const index = points.findIndex((p) => p.at >= shiftAt);
+  // The expected shift of the mean over this series' tone mix: clipping at ±1 takes some of a
+  // stance shift away, and a frame cannot gain more than its replacement readings carry.
+  const stanceSize = (d: number) =>
+    TONES.reduce((s, t) => s + mix[t] * meanOf(byTone.get(t)!.map((r) => clip(r.score + d) - r.score)), 0);
   const shift: PlantedShift | undefined =
     plan.shift === undefined
       ? undefined
       : plan.shift.kind === 'stance'
-        ? { kind: 'stance', week, index, at: shiftAt, size: plan.shift.size }
-        : { kind: 'frame', week, index, at: shiftAt, size: plan.shift.size, ...move };
+        ? { kind: 'stance', week, index, at: shiftAt, size: stanceSize(plan.shift.size), planted: plan.shift.size }
+        : { kind: 'frame', week, index, at: shiftAt, size: replace * gain, planted: plan.shift.size, ...move };
   return { id: plan.id, actor, perWeek, points, ...(shift ? { shift } : {}) };
 }
