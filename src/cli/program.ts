@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerActorsCommands } from './commands/actors.js';
 import { registerAlertsCommands } from './commands/alerts.js';
 import { registerAnalystCommands } from './commands/analyst.js';
 import { registerAnalyzeCommand } from './commands/analyze-text.js';
@@ -24,5 +25,6 @@ export function buildProgram(): Command {
   registerAlertsCommands(program);
   registerAnalystCommands(program);
   registerWebCommand(program);
+  registerActorsCommands(program);
   return program;
 }

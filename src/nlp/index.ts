@@ -15,3 +15,4 @@ export {
 } from './stance-scorer.js';
 export type { TokenTable } from './tokens.js';
 export { findAttributions, normalizeSourceKey, type AttributionInput } from './attribution/index.js';
+export { ActorSuggester, SUGGESTED_KINDS, type ActorSuggestion, type SuggestOptions, type SuggestedKind } from './suggest/index.js';

@@ -87,3 +87,4 @@ export {
   type AlertRow,
   type AlertFilter,
 } from './queries/alerts.js';
+export { articleTextPages, type ArticleText, type ArticleTextQuery } from './queries/suggest.js';
