@@ -2,17 +2,19 @@ import {
   Configuration,
   LogLevel,
   MemoryStorage,
-  type CheerioCrawlingContext,
+  type Request,
   type RequestOptions,
 } from 'crawlee';
+import { existsSync } from 'node:fs';
 import type { Logger } from '../log.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body.js';
+import { BROWSER_LABELS, DEFAULT_CHROMIUM_PATH } from './browser-labels.js';
 import { crawleeLogFor } from './crawlee-log.js';
 import { describeFailure } from './failure.js';
 import { handleRequest } from './handlers.js';
 import { HostScheduler } from './hosts.js';
 import { afterResponse, beforeRequest, USER_AGENT, type FetchLimits } from './navigation.js';
-import { PoliteCrawler } from './polite-crawler.js';
+import { HostSlots, PoliteCrawler } from './polite-crawler.js';
 import type { ResolveHost } from './private-network.js';
 import {
   admit,
@@ -60,6 +62,11 @@ export interface CrawlOptions {
   userAgent?: string;
   /** Resolves host names (split-horizon DNS, tests); the system resolver by default. */
   resolveHost?: ResolveHost;
+  /**
+   * The Chromium that `render: browser` outlets are fetched with.
+   * @defaultValue `/usr/bin/chromium` (Debian's chromium package)
+   */
+  chromiumPath?: string;
   /** The crawl's clock, for maxAge and for dates pages may claim. @defaultValue now */
   now?: Date;
 }
@@ -93,11 +100,16 @@ export async function crawlOutlet(
     resolveHost: opts.resolveHost,
   };
   const run = newCrawlRun(outlet, hooks, log, opts);
-  const crawler = buildCrawler(run, limits, opts);
-  run.addRequests = (requests) => crawler.addRequests(requests);
+  const slots = new HostSlots(run.hosts);
   const started = Date.now();
-  await admit(run, startRequests(run));
-  await crawler.run();
+  if (outlet.render === 'browser') {
+    await crawlWithBrowser(run, limits, opts, slots);
+  } else {
+    const crawler = buildCrawler(run, limits, opts, slots);
+    run.addRequests = (requests) => crawler.addRequests(requests);
+    await admit(run, startRequests(run));
+    await crawler.run();
+  }
   run.summary.fetched = run.requested.size;
   log.info({ ...run.summary, ms: Date.now() - started }, 'outlet crawled');
   return run.summary;
@@ -183,11 +195,82 @@ function startRequests(run: CrawlRun): RequestOptions[] {
   ];
 }
 
-function buildCrawler(run: CrawlRun, limits: FetchLimits, opts: CrawlOptions): PoliteCrawler {
+/**
+ * A `render: browser` outlet: pages (homepage, sections, articles) go to a PlaywrightCrawler,
+ * feeds, sitemaps and robots.txt to the HTTP crawler. Each feeds the other (a feed queues
+ * articles for the browser, an article's robots.txt is read over HTTP), so neither may stop
+ * while the other can still give it work: both end once both queues are done.
+ */
+async function crawlWithBrowser(
+  run: CrawlRun,
+  limits: FetchLimits,
+  opts: CrawlOptions,
+  slots: HostSlots,
+): Promise<void> {
+  const executablePath = opts.chromiumPath ?? DEFAULT_CHROMIUM_PATH;
+  const queues: { isFinished(): Promise<boolean> }[] = [];
+  // Checked in turn twice: a handler of one crawler that queues work for the other has finished
+  // adding it before its own request counts as done.
+  const isFinished = async () => {
+    for (let pass = 0; pass < 2; pass++) {
+      for (const queue of queues) if (!(await queue.isFinished())) return false;
+    }
+    return true;
+  };
+  const http = buildCrawler(run, limits, opts, slots, isFinished);
+  const browser = existsSync(executablePath)
+    ? await (
+        await import('./browser-crawler.js')
+      ).buildBrowserCrawler({
+        run,
+        limits,
+        slots,
+        config: isolatedConfiguration(),
+        executablePath,
+        maxConcurrency: opts.maxConcurrency ?? 4,
+        maxRequestsPerMinute: opts.maxRequestsPerMinute ?? 120,
+        maxRequestRetries: opts.maxRequestRetries ?? 2,
+        navigationTimeoutSecs: opts.requestTimeoutSecs ?? 30,
+        isFinished,
+        onFailed: (request, status, error) => reportFailedRequest(run, request, status, error),
+      })
+    : undefined;
+  const forBrowser = (r: RequestOptions) => BROWSER_LABELS.has(r.label ?? LABEL.article);
+  run.addRequests = async (requests) => {
+    const pages = requests.filter(forBrowser);
+    await http.addRequests(requests.filter((r) => !forBrowser(r)));
+    if (pages.length === 0) return;
+    if (browser !== undefined) {
+      await browser.addRequests(pages);
+      return;
+    }
+    for (const page of pages) {
+      await reportFailure(run, {
+        url: page.url,
+        stage: stageOf(page.label),
+        reason: `render: browser needs Chromium at ${executablePath}, which is not installed`,
+      });
+    }
+  };
+  queues.push(await http.getRequestQueue());
+  if (browser !== undefined) queues.push(await browser.getRequestQueue());
+  await admit(run, startRequests(run));
+  await Promise.all([http.run(), browser?.run()]);
+}
+
+function buildCrawler(
+  run: CrawlRun,
+  limits: FetchLimits,
+  opts: CrawlOptions,
+  slots: HostSlots,
+  isFinished?: () => Promise<boolean>,
+): PoliteCrawler {
   return new PoliteCrawler(
     {
       requestHandler: (ctx) => handleRequest(run, ctx),
-      failedRequestHandler: (ctx, error) => reportFailedRequest(run, ctx, error),
+      failedRequestHandler: ({ request, response }, error) =>
+        // No response when the failure came before one (refused address, connection error).
+        reportFailedRequest(run, request, response?.statusCode, error),
       preNavigationHooks: [(ctx, gotOptions) => beforeRequest(run, limits, ctx, gotOptions)],
       postNavigationHooks: [(ctx) => afterResponse(run, limits, ctx)],
       // Content types are checked per label in afterResponse, with our own wording.
@@ -202,9 +285,10 @@ function buildCrawler(run: CrawlRun, limits: FetchLimits, opts: CrawlOptions): P
       // Sessions exist to rotate identities around blocking; we crawl openly under one name.
       useSessionPool: false,
       log: crawleeLogFor(run.log),
+      ...(isFinished === undefined ? {} : { autoscaledPoolOptions: { isFinishedFunction: isFinished } }),
     },
     isolatedConfiguration(),
-    run.hosts,
+    slots,
     limits.maxResponseBytes,
   );
 }
@@ -215,7 +299,8 @@ function buildCrawler(run: CrawlRun, limits: FetchLimits, opts: CrawlOptions): P
  */
 async function reportFailedRequest(
   run: CrawlRun,
-  { request, response }: CheerioCrawlingContext,
+  request: Request,
+  status: number | undefined,
   error: Error,
 ): Promise<void> {
   if (request.label === LABEL.robots) {
@@ -223,8 +308,6 @@ async function reportFailedRequest(
     await settleRobotsAsMissing(run, request.url);
     return;
   }
-  // No response when the failure came before one (refused address, connection error).
-  const status = response?.statusCode;
   await reportFailure(run, {
     url: request.url,
     stage: stageOf(request.label),

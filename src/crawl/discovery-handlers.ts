@@ -1,10 +1,9 @@
-import type { CheerioCrawlingContext } from 'crawlee';
 import { dateFromUrl } from './dates.js';
 import { findArticleLinks, findFeedLinks, isArticleUrl, type LinkTag } from './discover.js';
 import { parseFeed } from './feed.js';
 import { bodyText, queueArticles, type Discovered } from './queue-articles.js';
 import { originOf, parseRobots } from './robots.js';
-import { admit, LABEL, settleRobots, type CrawlRun } from './run.js';
+import { admit, LABEL, settleRobots, type CrawlRun, type PageContext } from './run.js';
 import { parseSitemap, type SitemapEntry } from './sitemap.js';
 
 /** Feeds and sitemaps one crawl reads at most, so that a sitemap index of thousands stays cheap. */
@@ -13,7 +12,7 @@ const MAX_SOURCES = 25;
 const MAX_DISCOVERED_FEEDS = 3;
 
 /** robots.txt: its rules release the requests waiting for them; its sitemaps may be read. */
-export async function handleRobots(run: CrawlRun, ctx: CheerioCrawlingContext): Promise<void> {
+export async function handleRobots(run: CrawlRun, ctx: PageContext): Promise<void> {
   const { url } = ctx.request;
   const rules = parseRobots(url, bodyText(ctx), run.settings.userAgent);
   run.log.debug(
@@ -26,7 +25,7 @@ export async function handleRobots(run: CrawlRun, ctx: CheerioCrawlingContext): 
   }
 }
 
-export async function handleFeed(run: CrawlRun, ctx: CheerioCrawlingContext): Promise<void> {
+export async function handleFeed(run: CrawlRun, ctx: PageContext): Promise<void> {
   const { request } = ctx;
   const entries = parseFeed(bodyText(ctx), request.loadedUrl ?? request.url);
   run.summary.feedsRead += 1;
@@ -47,7 +46,7 @@ export async function handleFeed(run: CrawlRun, ctx: CheerioCrawlingContext): Pr
  * first, skipping those the outlet's patterns (or, for pages without a news publication date,
  * the built-in article rules) do not take.
  */
-export async function handleSitemap(run: CrawlRun, ctx: CheerioCrawlingContext): Promise<void> {
+export async function handleSitemap(run: CrawlRun, ctx: PageContext): Promise<void> {
   const { request } = ctx;
   const sitemap = parseSitemap(bodyText(ctx), request.loadedUrl ?? request.url);
   run.summary.feedsRead += 1;
@@ -77,7 +76,7 @@ export async function handleSitemap(run: CrawlRun, ctx: CheerioCrawlingContext):
 }
 
 /** Homepage and section pages: their article-like links, and on the homepage its feeds. */
-export async function handleListing(run: CrawlRun, ctx: CheerioCrawlingContext): Promise<void> {
+export async function handleListing(run: CrawlRun, ctx: PageContext): Promise<void> {
   const { request, $ } = ctx;
   const pageUrl = request.loadedUrl ?? request.url;
   if (request.label === LABEL.homepage) {

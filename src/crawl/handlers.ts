@@ -1,9 +1,8 @@
-import type { CheerioCrawlingContext } from 'crawlee';
 import { handleFeed, handleListing, handleRobots, handleSitemap } from './discovery-handlers.js';
 import { extractArticle } from './extract.js';
 import { isPermanentFailure } from './failure.js';
 import { bodyText, callHook, type ArticleHints } from './queue-articles.js';
-import { LABEL, type CrawlRun } from './run.js';
+import { LABEL, type CrawlRun, type PageContext } from './run.js';
 import type { ArticleCandidate } from './types.js';
 import { normalizeUrl } from './url.js';
 
@@ -11,7 +10,7 @@ import { normalizeUrl } from './url.js';
  * The crawler's request handler: routes on the request label. A PermanentError (not a feed, no
  * article text), also one thrown by a hook, marks the request as not to be retried.
  */
-export async function handleRequest(run: CrawlRun, ctx: CheerioCrawlingContext): Promise<void> {
+export async function handleRequest(run: CrawlRun, ctx: PageContext): Promise<void> {
   try {
     await route(run, ctx);
   } catch (err) {
@@ -20,7 +19,7 @@ export async function handleRequest(run: CrawlRun, ctx: CheerioCrawlingContext):
   }
 }
 
-function route(run: CrawlRun, ctx: CheerioCrawlingContext): Promise<void> {
+function route(run: CrawlRun, ctx: PageContext): Promise<void> {
   switch (ctx.request.label) {
     case LABEL.robots:
       return handleRobots(run, ctx);
@@ -38,7 +37,7 @@ function route(run: CrawlRun, ctx: CheerioCrawlingContext): Promise<void> {
 
 async function handleArticle(
   run: CrawlRun,
-  ctx: CheerioCrawlingContext<ArticleHints>,
+  ctx: PageContext<ArticleHints>,
 ): Promise<void> {
   const { request } = ctx;
   const fetchedUrl = request.loadedUrl ?? request.url;

@@ -21,7 +21,7 @@ export interface FetchLimits {
   resolveHost: ResolveHost | undefined;
 }
 
-const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+export const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 // Statuses that say "later", unlike the other 4xx, which say "never".
 const RETRYABLE_STATUS = new Set([408, 425, 429]);
 // Labels whose content type is often wrong (text/plain, text/html); their parser has the last word.
@@ -35,7 +35,7 @@ const ACCEPT_FEED = [
   'text/xml;q=0.9',
   '*/*;q=0.5',
 ].join(', ');
-const ACCEPT_HTML = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
+export const ACCEPT_HTML = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 const ACCEPT_OTHER = 'application/xml, text/xml;q=0.9, text/plain;q=0.9, */*;q=0.5';
 
 /**
@@ -110,7 +110,7 @@ export function afterResponse(
   }
 }
 
-function statusError(
+export function statusError(
   run: CrawlRun,
   url: string,
   status: number,
@@ -164,7 +164,7 @@ function noRetryOnRefusal(
   };
 }
 
-function mimeType(header: string | undefined): string | undefined {
+export function mimeType(header: string | undefined): string | undefined {
   const type = header?.split(';')[0]?.trim().toLowerCase();
   return type === undefined || type === '' ? undefined : type;
 }

@@ -10,13 +10,13 @@ import { asUtf8Response, decodeBody, readCappedBody } from './body.js';
 import { hostOf, type HostScheduler } from './hosts.js';
 
 /** Anything a request can be handed back to for a later attempt. */
-interface RequestSource {
+export interface RequestSource {
   reclaimRequest(request: Request, options?: { forefront?: boolean }): Promise<unknown>;
 }
 
 /**
  * A CheerioCrawler that is polite per host and careful with bodies. It extends the crawler at
- * the points Crawlee leaves open to subclasses:
+ * the points Crawlee leaves open to subclasses (the host logic is {@link HostSlots}):
  * - `delayRequest`: a request to a host that is busy, paused (Retry-After) or within its delay
  *   goes back to the queue until its slot, as Crawlee's own `sameDomainDelaySecs` does, so that
  *   waiting holds no concurrency slot and no handler timeout;
@@ -25,42 +25,21 @@ interface RequestSource {
  *   XML declaration (Crawlee only knows the header), handing Crawlee UTF-8.
  */
 export class PoliteCrawler extends CheerioCrawler {
-  private readonly slots = new Set<string>();
-  /** Requests waiting for a busy host, by host, handed back one per released slot. */
-  private readonly parked = new Map<string, { request: Request; source: RequestSource }[]>();
-
   constructor(
     options: CheerioCrawlerOptions,
     config: Configuration,
-    private readonly hosts: HostScheduler,
+    private readonly slots: HostSlots,
     private readonly maxResponseBytes: number,
   ) {
     super(options, config);
   }
 
   protected override delayRequest(request: Request, source: RequestSource): boolean {
-    const reservation = this.hosts.reserve(request.url);
-    if (reservation.kind === 'start') {
-      this.slots.add(request.id ?? request.uniqueKey);
-      return false;
-    }
-    if (reservation.kind === 'busy') {
-      const host = hostOf(request.url);
-      this.parked.set(host, [...(this.parked.get(host) ?? []), { request, source }]);
-    } else {
-      setTimeout(() => void reclaim(source, request), reservation.ms);
-    }
-    return true;
+    return this.slots.delay(request, source);
   }
 
   protected override async _cleanupContext(context: CheerioCrawlingContext): Promise<void> {
-    const { request } = context;
-    if (this.slots.delete(request.id ?? request.uniqueKey)) {
-      this.hosts.release(request.url);
-      // Handed back before this task ends, so that the pool sees it when it looks for work.
-      const next = this.parked.get(hostOf(request.url))?.shift();
-      if (next !== undefined) await reclaim(next.source, next.request);
-    }
+    await this.slots.release(context.request);
     await super._cleanupContext(context);
   }
 
@@ -72,6 +51,43 @@ export class PoliteCrawler extends CheerioCrawler {
     const bytes = await readCappedBody(responseStream, this.maxResponseBytes);
     const { text } = decodeBody(bytes, responseStream.headers['content-type']);
     return super._parseResponse(request, asUtf8Response(responseStream, text), context);
+  }
+}
+
+/**
+ * The host slots of one crawl, shared by its crawlers (HTTP, and the browser for `render:
+ * browser` outlets) so that a host's concurrency and delay hold across both.
+ */
+export class HostSlots {
+  private readonly held = new Set<string>();
+  /** Requests waiting for a busy host, by host, handed back one per released slot. */
+  private readonly parked = new Map<string, { request: Request; source: RequestSource }[]>();
+
+  constructor(private readonly hosts: HostScheduler) {}
+
+  /** Crawlee's `delayRequest`: true when the request went back to wait for its host. */
+  delay(request: Request, source: RequestSource): boolean {
+    const reservation = this.hosts.reserve(request.url);
+    if (reservation.kind === 'start') {
+      this.held.add(request.id ?? request.uniqueKey);
+      return false;
+    }
+    if (reservation.kind === 'busy') {
+      const host = hostOf(request.url);
+      this.parked.set(host, [...(this.parked.get(host) ?? []), { request, source }]);
+    } else {
+      setTimeout(() => void reclaim(source, request), reservation.ms);
+    }
+    return true;
+  }
+
+  /** Frees the host slot of a request attempt once it is over, whatever its outcome. */
+  async release(request: Request): Promise<void> {
+    if (!this.held.delete(request.id ?? request.uniqueKey)) return;
+    this.hosts.release(request.url);
+    // Handed back before this task ends, so that the pool sees it when it looks for work.
+    const next = this.parked.get(hostOf(request.url))?.shift();
+    if (next !== undefined) await reclaim(next.source, next.request);
   }
 }
 

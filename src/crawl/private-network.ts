@@ -41,6 +41,20 @@ const systemResolve: ResolveHost = (hostname) =>
     );
   });
 
+/**
+ * The first private address a host name resolves to, or undefined when all are public; for
+ * clients that resolve names themselves (the browser), checked before they connect.
+ */
+export async function privateAddressOf(
+  hostname: string,
+  resolve: ResolveHost = systemResolve,
+): Promise<string | undefined> {
+  const bare = hostname.replace(/^\[|\]$/g, '');
+  if (isIP(bare) !== 0) return isPrivateAddress(bare) ? bare : undefined;
+  const found = await resolve(bare);
+  return found.find((a) => isPrivateAddress(a.address))?.address;
+}
+
 /** Thrown by {@link guardedLookup}; its code lets the failure say what happened. */
 export class PrivateAddressError extends Error {
   readonly code = 'EPRIVATEADDRESS';

@@ -1,5 +1,4 @@
-import type { CheerioCrawlingContext } from 'crawlee';
-import { admit, LABEL, type CrawlRun } from './run.js';
+import { admit, LABEL, type CrawlRun, type PageContext } from './run.js';
 
 /** What a feed or sitemap said about an article, kept for when the page itself does not say. */
 export interface ArticleHints {
@@ -19,7 +18,7 @@ export interface Discovered extends ArticleHints {
  */
 export async function queueArticles(
   run: CrawlRun,
-  ctx: CheerioCrawlingContext,
+  ctx: PageContext,
   found: Discovered[],
 ): Promise<void> {
   const fresh = dedupe(found).filter((item) => !run.queued.has(item.url));
@@ -63,7 +62,7 @@ function dedupe(found: Discovered[]): Discovered[] {
 }
 
 /** The decoded body: the crawler hands over UTF-8 whatever the page's charset was. */
-export function bodyText(ctx: CheerioCrawlingContext): string {
+export function bodyText(ctx: PageContext): string {
   const { body } = ctx;
   return typeof body === 'string' ? body : body.toString('utf8');
 }

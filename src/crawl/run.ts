@@ -1,4 +1,4 @@
-import type { RequestOptions } from 'crawlee';
+import type { CheerioRoot, Dictionary, Request, RequestOptions } from 'crawlee';
 import type { Logger } from '../log.js';
 import type { HostScheduler } from './hosts.js';
 import { ALLOW_ALL, originOf, robotsUrlFor, type RobotsRules } from './robots.js';
@@ -25,6 +25,16 @@ const STAGE_OF_LABEL: Record<string, CrawlStage> = {
 /** The failure stage of a request label (an unlabelled request is an article page). */
 export function stageOf(label: string | undefined): CrawlStage {
   return STAGE_OF_LABEL[label ?? ''] ?? 'page';
+}
+
+/**
+ * What a handler reads of a fetched page: the request, the decoded body and its parsed DOM. The
+ * HTTP crawler's context is one; the browser crawler builds one from the rendered page.
+ */
+export interface PageContext<UserData extends Dictionary = Dictionary> {
+  request: Request<UserData>;
+  body: string | Buffer;
+  $: CheerioRoot;
 }
 
 /** Settings of one crawl, resolved from the outlet and the crawl options. */

@@ -1,0 +1,180 @@
+import {
+  NonRetryableError,
+  PlaywrightCrawler,
+  type Configuration,
+  type PlaywrightCrawlerOptions,
+  type PlaywrightCrawlingContext,
+  type Request,
+} from 'crawlee';
+import type { Route } from 'playwright-core';
+import { crawleeLogFor } from './crawlee-log.js';
+import { PRIVATE_NETWORK_REASON } from './failure.js';
+import { handleRequest } from './handlers.js';
+import { HTML_TYPES, mimeType, statusError, type FetchLimits } from './navigation.js';
+import type { HostSlots, RequestSource } from './polite-crawler.js';
+import { isPrivateAddress, isPrivateNetworkUrl, privateAddressOf } from './private-network.js';
+import { LABEL, type CrawlRun } from './run.js';
+
+// This module is imported only for `render: browser` outlets, and it imports playwright-core
+// only when it builds a crawler: an HTTP-only crawl never loads the browser library.
+
+/**
+ * The longest wait, after the `load` event, for the page's own requests to go quiet: scripts
+ * that fetch the story and insert it finish within it; a page that polls forever is read as it
+ * stands.
+ */
+const SETTLE_MS = 5_000;
+
+// Nothing of these is read, and a page's video is the largest thing it would download.
+const SKIPPED_RESOURCES = new Set(['image', 'media', 'font']);
+
+export interface BrowserCrawlerSettings {
+  run: CrawlRun;
+  limits: FetchLimits;
+  slots: HostSlots;
+  config: Configuration;
+  executablePath: string;
+  maxConcurrency: number;
+  maxRequestsPerMinute: number;
+  maxRequestRetries: number;
+  navigationTimeoutSecs: number;
+  /** When the crawl as a whole (both crawlers) has nothing left to do. */
+  isFinished: () => Promise<boolean>;
+  onFailed: (request: Request, status: number | undefined, error: Error) => Promise<void>;
+}
+
+/** A PlaywrightCrawler that shares the host slots of the outlet's HTTP crawler. */
+class PoliteBrowserCrawler extends PlaywrightCrawler {
+  constructor(
+    options: PlaywrightCrawlerOptions,
+    config: Configuration,
+    private readonly slots: HostSlots,
+  ) {
+    super(options, config);
+  }
+
+  protected override delayRequest(request: Request, source: RequestSource): boolean {
+    return this.slots.delay(request, source);
+  }
+
+  protected override async _cleanupContext(context: PlaywrightCrawlingContext): Promise<void> {
+    await this.slots.release(context.request);
+    await super._cleanupContext(context);
+  }
+}
+
+/**
+ * Crawlee's PlaywrightCrawler on the system's Chromium (Crawlee is handed the launcher, so it
+ * neither looks for the `playwright` package nor downloads a browser). The rendered DOM goes
+ * through the same handlers as an HTTP page, under the same User-Agent, host politeness, address
+ * checks, status and content-type rules.
+ */
+export async function buildBrowserCrawler(s: BrowserCrawlerSettings): Promise<PlaywrightCrawler> {
+  const { chromium } = await import('playwright-core');
+  const { run, limits } = s;
+  return new PoliteBrowserCrawler(
+    {
+      launchContext: {
+        launcher: chromium,
+        launchOptions: { executablePath: s.executablePath, headless: true },
+        userAgent: run.settings.userAgent,
+      },
+      // Generated fingerprints would replace our User-Agent with a browser's.
+      browserPoolOptions: { useFingerprints: false },
+      preNavigationHooks: [(ctx) => beforeNavigation(run, limits, ctx)],
+      postNavigationHooks: [(ctx) => afterNavigation(run, limits, ctx)],
+      requestHandler: (ctx) => renderAndHandle(run, limits, ctx),
+      failedRequestHandler: ({ request, response }, error) =>
+        s.onFailed(request, response?.status(), error),
+      maxConcurrency: s.maxConcurrency,
+      maxRequestsPerMinute: s.maxRequestsPerMinute,
+      maxRequestRetries: s.maxRequestRetries,
+      navigationTimeoutSecs: s.navigationTimeoutSecs,
+      requestHandlerTimeoutSecs: 60,
+      useSessionPool: false,
+      persistCookiesPerSession: false,
+      autoscaledPoolOptions: { isFinishedFunction: s.isFinished },
+      log: crawleeLogFor(run.log),
+    },
+    s.config,
+    s.slots,
+  );
+}
+
+/**
+ * Refuses what the HTTP crawler refuses before connecting: private addresses (also for a name,
+ * resolved here because Chromium resolves names itself) and hosts given up after a long
+ * Retry-After. Images, media and fonts are not downloaded; with private networks refused, no
+ * request of the page may go to one either.
+ */
+async function beforeNavigation(
+  run: CrawlRun,
+  limits: FetchLimits,
+  ctx: PlaywrightCrawlingContext,
+): Promise<void> {
+  const { request, page } = ctx;
+  const allowPrivate = run.outlet.allowPrivateNetwork;
+  if (!allowPrivate) {
+    if (isPrivateNetworkUrl(request.url)) throw new NonRetryableError(PRIVATE_NETWORK_REASON);
+    const { hostname } = new URL(request.url);
+    const address = await privateAddressOf(hostname, limits.resolveHost);
+    if (address !== undefined) {
+      throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${hostname} resolves to ${address})`);
+    }
+  }
+  if (run.hosts.isGivenUp(request.url)) {
+    throw new NonRetryableError('host asked to retry later than this crawl waits');
+  }
+  await page.route('**/*', (route: Route) => {
+    const sub = route.request();
+    const refused = !allowPrivate && isPrivateNetworkUrl(sub.url());
+    return refused || SKIPPED_RESOURCES.has(sub.resourceType()) ? route.abort() : route.continue();
+  });
+  if (request.label === LABEL.article) run.requested.add(request.url);
+}
+
+/** Status, redirects, size and content type of the page's main response, as for HTTP. */
+async function afterNavigation(
+  run: CrawlRun,
+  limits: FetchLimits,
+  ctx: PlaywrightCrawlingContext,
+): Promise<void> {
+  const { request, response } = ctx;
+  if (response === null || response === undefined) throw new Error('no response from the page');
+  if (!run.outlet.allowPrivateNetwork) {
+    const remote = (await response.serverAddr())?.ipAddress;
+    if (remote !== undefined && isPrivateAddress(remote)) {
+      throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${remote})`);
+    }
+  }
+  const status = response.status();
+  const headers = response.headers();
+  if (status >= 400) throw statusError(run, request.url, status, headers['retry-after']);
+  let hops = 0;
+  for (let r = response.request().redirectedFrom(); r !== null; r = r.redirectedFrom()) hops += 1;
+  if (hops > limits.maxRedirects) throw new NonRetryableError('too many redirects');
+  const length = Number(headers['content-length']);
+  if (Number.isFinite(length) && length > limits.maxResponseBytes) {
+    throw new NonRetryableError(`response too large (over ${limits.maxResponseBytes} bytes)`);
+  }
+  const type = mimeType(headers['content-type']);
+  if (type !== undefined && !HTML_TYPES.has(type)) {
+    throw new NonRetryableError(`content type ${type} is not HTML`);
+  }
+}
+
+/** Lets the page's scripts finish, then hands the rendered DOM to the crawl's handlers. */
+async function renderAndHandle(
+  run: CrawlRun,
+  limits: FetchLimits,
+  ctx: PlaywrightCrawlingContext,
+): Promise<void> {
+  await ctx.page.waitForLoadState('networkidle', { timeout: SETTLE_MS }).catch(() => {
+    // Still busy after SETTLE_MS (live tickers, analytics beacons): the DOM as it is now.
+  });
+  const html = await ctx.page.content();
+  if (Buffer.byteLength(html) > limits.maxResponseBytes) {
+    throw new NonRetryableError(`response too large (over ${limits.maxResponseBytes} bytes)`);
+  }
+  await handleRequest(run, { request: ctx.request, body: html, $: await ctx.parseWithCheerio() });
+}
