@@ -4,6 +4,7 @@ import { registerAlertsCommands } from './commands/alerts.js';
 import { registerAnalystCommands } from './commands/analyst.js';
 import { registerAnalyzeCommand } from './commands/analyze-text.js';
 import { registerReadCommands } from './commands/read-views.js';
+import { registerReanalyzeCommand } from './commands/reanalyze.js';
 import { registerSimpleCommands } from './commands/simple.js';
 import { registerSqlCommand } from './commands/sql.js';
 import { registerStartCommands } from './commands/start.js';
@@ -26,5 +27,6 @@ export function buildProgram(): Command {
   registerAnalystCommands(program);
   registerWebCommand(program);
   registerActorsCommands(program);
+  registerReanalyzeCommand(program);
   return program;
 }

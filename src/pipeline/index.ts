@@ -21,3 +21,4 @@ export {
 export { buildProcessors } from './processors.js';
 export { ingestFile, importedArticleSchema, type IngestFileResult, type ImportedArticle } from './ingest-file.js';
 export { openRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
+export { reanalyze, rerunMarker, type ReanalyzeOptions, type ReanalyzeResult } from './reanalyze.js';

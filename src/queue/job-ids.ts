@@ -2,9 +2,13 @@ import type { AlertsJob, AnalyzeJob, CrawlJob } from './payloads.js';
 
 // BullMQ forbids ':' in custom job ids; every part below is a slug, a uuid or hex.
 
-/** One analysis per article content per analyzer version: a re-sent job is a no-op. */
+/**
+ * One analysis per article content per analyzer version: a re-sent job is a no-op. A reanalysis
+ * adds its marker, so it runs even when that version already analysed this content once.
+ */
 export function analyzeJobId(job: AnalyzeJob, analyzerVersion: string): string {
-  return `analyze-${job.articleId}-${job.contentHash.slice(0, 16)}-${analyzerVersion.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+  const base = `analyze-${job.articleId}-${job.contentHash.slice(0, 16)}-${analyzerVersion.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+  return job.rerun === undefined ? base : `${base}-r${job.rerun}`;
 }
 
 /** A manual crawl is keyed by outlet and minute, so a double click does not crawl twice. */

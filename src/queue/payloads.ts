@@ -18,6 +18,12 @@ export const analyzeJobSchema = z
     articleId: z.string().uuid(),
     /** Part of the job id: a changed article is analysed again, an unchanged one is not. */
     contentHash: z.string().regex(/^[0-9a-f]{8,64}$/),
+    /**
+     * Set by `reanalyze`, from the article's stored analysis state: a deliberate re-run gets a job
+     * id of its own (the crawl's id for this content and version may still be kept by BullMQ),
+     * yet asking twice before the analysis changes gives the same id again.
+     */
+    rerun: z.string().regex(/^[0-9a-z]{1,32}$/).optional(),
   })
   .strict();
 export type AnalyzeJob = z.infer<typeof analyzeJobSchema>;

@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { loadConfigFile, type StancewatchConfig } from '../../config/index.js';
+import { buildDemoConfig } from '../../demo/index.js';
+import { openRuntime, reanalyze, type Runtime } from '../../pipeline/index.js';
+import type { RunnerStats } from '../../queue/index.js';
+import { cliContext } from '../context.js';
+import { printJson } from '../output.js';
+
+interface ReanalyzeFlags {
+  since?: string;
+  outlet?: string[];
+  all?: boolean;
+  json?: boolean;
+}
+
+function sinceDay(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const at = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(at.getTime())) {
+    throw new Error(`--since must be a day like 2026-08-03 (got "${value}")`);
+  }
+  return at;
+}
+
+function summary(queued: number, version: string, rt: Runtime, stats: RunnerStats | undefined): string {
+  const head = `${queued} articles queued for analysis with ${version}`;
+  if (!stats) return `${head} (BullMQ: the analyze workers run them)\n`;
+  const failed = stats.failed.filter((f) => f.queue === 'analyze');
+  const lines = [`${head}; ${stats.completed.analyze} analyzed in this process, ${failed.length} failed (${rt.deps.config.actors.length} actors)`];
+  for (const f of failed) lines.push(`  failed ${f.jobId}: ${f.reason}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `reanalyze`: backfill analyses after an analyzer change, through the pipeline's dispatcher. */
+export function registerReanalyzeCommand(program: Command): void {
+  program
+    .command('reanalyze')
+    .description(
+      'analyse stored articles again: those whose analysis is not of the current analyzer version (every one with --all); in-process, or through BullMQ when REDIS_URL is set',
+    )
+    .option('--since <date>', 'only articles published on or after this day (YYYY-MM-DD)')
+    .option('--outlet <id...>', 'only these outlets')
+    .option('--all', 'every article, whatever version analysed it')
+    .option('--json', 'print the counts as JSON')
+    .action(async (o: ReanalyzeFlags) => {
+      const since = sinceDay(o.since);
+      const ctx = cliContext(program.opts<{ config?: string }>().config);
+      // Without a config, the demo's actors and outlets (what `npm start` stored).
+      const config: StancewatchConfig = ctx.configPath ? await loadConfigFile(ctx.configPath) : buildDemoConfig('http://127.0.0.1:1');
+      const unknown = (o.outlet ?? []).filter((id) => !config.outlets.some((out) => out.id === id));
+      if (unknown.length > 0) throw new Error(`unknown outlet "${unknown.join('", "')}": not in the config`);
+      const rt = await openRuntime(ctx.env, config, ctx.log);
+      try {
+        const runner = rt.runner;
+        const result = await reanalyze(rt.deps, {
+          ...(since ? { since } : {}),
+          ...(o.outlet ? { outletIds: o.outlet } : {}),
+          ...(o.all ? { all: true } : {}),
+          ...(runner ? { afterPage: async () => void (await runner.drain()) } : {}),
+        });
+        const stats = runner ? await runner.drain() : undefined;
+        if (o.json) printJson({ ...result, mode: rt.mode, ...(stats ? { jobs: stats } : {}) });
+        else process.stdout.write(summary(result.queued, result.analyzerVersion, rt, stats));
+        if (stats && stats.failed.length > 0) process.exitCode = 1;
+      } finally {
+        await rt.close();
+      }
+    });
+}
