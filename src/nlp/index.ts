@@ -14,5 +14,18 @@ export {
   type SentenceView,
 } from './stance-scorer.js';
 export type { TokenTable } from './tokens.js';
+export { modelScorer } from './model-scorer.js';
 export { findAttributions, normalizeSourceKey, type AttributionInput } from './attribution/index.js';
+export {
+  identifySources,
+  sourceIdentifier,
+  sourceIdentity,
+  bareSurname,
+  type SourceIdentity,
+  type AttributionIdentity,
+  type KnownSources,
+  type SourceDrafts,
+  type SourceIdentifier,
+  type SourceLike,
+} from './attribution/source-key.js';
 export { ActorSuggester, SUGGESTED_KINDS, type ActorSuggestion, type SuggestOptions, type SuggestedKind } from './suggest/index.js';

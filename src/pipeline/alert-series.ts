@@ -15,10 +15,16 @@ export interface OutletData {
   analyzedAt: Map<string, Date | null>;
 }
 
-/** Named sources are keyed by their normalised name, unnamed ones by their kind ("anonymous"). */
+/**
+ * Sources are keyed by their normalised identity (sources.key: "Peskov" and "Kremlin spokesman
+ * Dmitry Peskov" are one source, unnamed ones are grouped by whom they speak for). An attribution
+ * stored without one (analysed before sources were normalised) falls back to its name as written,
+ * or its kind when unnamed.
+ */
 function quotedSource(row: QuotedSourceRow): QuotedSource {
   const name = row.name?.replace(/\s+/g, ' ').trim();
   const kind = row.kind ?? 'unknown';
+  if (row.key !== null) return { key: row.key, name: name || row.key, kind, quote: row.content };
   const base = name
     ? { key: name.toLowerCase(), name, kind }
     : { key: `(${kind})`, name: `unnamed ${kind} source`, kind };

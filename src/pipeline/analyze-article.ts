@@ -1,7 +1,13 @@
-import { ANALYZER_VERSION, analyze } from '../nlp/index.js';
+import { ANALYZER_VERSION, analyze, identifySources, type Analysis } from '../nlp/index.js';
 import { PermanentError } from '../errors.js';
 import type { AnalyzeJob } from '../queue/index.js';
-import { getArticles, saveAnalyses, type AnalysisForArticle, type StoredArticle } from '../store/index.js';
+import {
+  getArticles,
+  knownSources,
+  saveAnalyses,
+  type AnalysisForArticle,
+  type StoredArticle,
+} from '../store/index.js';
 import type { PipelineDeps } from './deps.js';
 
 export interface AnalyzeResult {
@@ -18,6 +24,26 @@ function skipReason(article: StoredArticle): string | undefined {
 }
 
 /**
+ * Gives each attribution its normalised source ("Peskov" -> person:dmitry-peskov): nlp keys the
+ * sources, the store says what earlier articles established about bare surnames (one query for
+ * the batch), nlp resolves them.
+ */
+async function withSourceIdentities(
+  deps: PipelineDeps,
+  analysed: { articleId: string; analysis: Analysis }[],
+): Promise<AnalysisForArticle[]> {
+  const drafts = identifySources(analysed.map((a) => a.analysis), deps.config.actors);
+  const identities = drafts.resolve(await knownSources(deps.db, drafts.surnames));
+  return analysed.map(({ articleId, analysis }, n) => ({
+    articleId,
+    analysis: {
+      ...analysis,
+      attributions: analysis.attributions.map((at, k) => ({ ...at, identity: identities[n]?.[k] })),
+    },
+  }));
+}
+
+/**
  * Analyses stored articles with the configured actors, replaces their analysis rows in one
  * transaction, then asks for an alert check of each outlet touched. Per job, the result or the
  * error: a missing article fails its own job only.
@@ -27,7 +53,7 @@ export async function analyzeArticles(
   jobs: AnalyzeJob[],
 ): Promise<(AnalyzeResult | Error)[]> {
   const found = new Map((await getArticles(deps.db, jobs.map((j) => j.articleId))).map((a) => [a.id, a]));
-  const toSave: AnalysisForArticle[] = [];
+  const analysed: { articleId: string; analysis: Analysis }[] = [];
   const results = jobs.map((job): AnalyzeResult | Error => {
     const article = found.get(job.articleId);
     if (!article) return new PermanentError(`article ${job.articleId} does not exist`);
@@ -37,10 +63,11 @@ export async function analyzeArticles(
       return { articleId: article.id, actors: 0, mentions: 0, skipped };
     }
     const analysis = analyze(`${article.title}\n\n${article.text}`, deps.config.actors);
-    toSave.push({ articleId: article.id, analysis });
+    analysed.push({ articleId: article.id, analysis });
     const mentions = analysis.actors.reduce((n, a) => n + a.mentions.length, 0);
     return { articleId: article.id, actors: analysis.actors.length, mentions };
   });
+  const toSave = await withSourceIdentities(deps, analysed);
   await saveAnalyses(deps.db, toSave);
   const outlets = new Set(toSave.map((s) => found.get(s.articleId)!.outletId));
   for (const outletId of outlets) await deps.dispatcher.enqueueAlerts({ outletId });

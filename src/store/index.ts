@@ -25,6 +25,13 @@ export {
   type AnalysisForArticle,
 } from './queries/analysis.js';
 export {
+  upsertSources,
+  knownSources,
+  listSources,
+  type SourceToSave,
+  type StoredSource,
+} from './queries/sources.js';
+export {
   startCrawlRun,
   recordCrawlFailure,
   finishCrawlRun,

@@ -68,6 +68,9 @@ export async function actorStanceSeries(
 export interface QuotedSourceRow {
   articleId: string;
   actorId: string;
+  /** The normalised source (sources.key); null for an attribution without an identified source. */
+  key: string | null;
+  /** The source's display name (the normalised one when keyed, else as written). */
   name: string | null;
   kind: string | null;
   content: string;
@@ -75,17 +78,23 @@ export interface QuotedSourceRow {
 
 /** Sources quoted about each actor in one outlet's articles (attributions whose targets name the actor). */
 export async function outletQuotedSources(db: Db, outletId: string): Promise<QuotedSourceRow[]> {
-  type Row = { article_id: string; actor_id: string; name: string | null; kind: string | null; content: string };
+  type Row = { article_id: string; actor_id: string; key: string | null; name: string | null; kind: string | null; content: string };
+  // The attribution's own targets (not attribution_targets): rows written by hand or before
+  // that table existed count too.
   const rows = await db.execute(sql`
-    SELECT at.article_id, t.actor AS actor_id, at.source_text AS name, at.source_kind AS kind, at.content
+    SELECT at.article_id, t.actor AS actor_id, at.source_key AS key,
+           coalesce(s.name, at.source_name, at.source_text) AS name,
+           coalesce(s.kind, at.source_kind) AS kind, at.content
     FROM attributions at
     JOIN articles ar ON ar.id = at.article_id AND ar.analyzer_version = at.analyzer_version
     CROSS JOIN LATERAL jsonb_to_recordset(at.targets) AS t(actor text)
+    LEFT JOIN sources s ON s.key = at.source_key
     WHERE ar.outlet_id = ${outletId} AND t.actor IS NOT NULL
     ORDER BY ar.published_at, at.article_id, at.ordinal`);
   return rowsOf<Row>(rows).map((r) => ({
     articleId: r.article_id,
     actorId: r.actor_id,
+    key: r.key,
     name: r.name,
     kind: r.kind,
     content: r.content,

@@ -2,9 +2,10 @@ import { and, eq, getTableColumns, inArray, sql, type Column } from 'drizzle-orm
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../client.js';
-import { articleActors, articles, attributions, mentions } from '../schema/index.js';
+import { articleActors, articles, attributionTargets, attributions, mentions } from '../schema/index.js';
 import type { StoredCue, StoredTarget } from '../schema/index.js';
 import { applyContribution, lockArticles, readContribution } from './rollups.js';
+import { upsertSources, type SourceToSave } from './sources.js';
 
 type Span = { text: string; start: number; end: number };
 type Scored = { score: number; label: string; confidence: number };
@@ -25,6 +26,11 @@ export interface AnalysisToSave {
     content: Span;
     direct: boolean;
     targets: StoredTarget[];
+    /**
+     * The normalised identity of the source and channel (nlp's identifySources): stored in
+     * `sources`, linked by key. Absent: the attribution is stored without a source key.
+     */
+    identity?: { source?: SourceToSave; via?: SourceToSave };
   }[];
 }
 
@@ -76,6 +82,9 @@ function rowsFor(articleId: string, a: AnalysisToSave) {
     sourceEnd: at.source?.end ?? null,
     viaText: at.via?.text ?? null,
     viaKind: at.via?.kind ?? null,
+    sourceKey: at.identity?.source?.key ?? null,
+    sourceName: at.identity?.source?.name ?? null,
+    viaKey: at.identity?.via?.key ?? null,
     cue: at.cue.text,
     cueStart: at.cue.start,
     cueEnd: at.cue.end,
@@ -85,7 +94,22 @@ function rowsFor(articleId: string, a: AnalysisToSave) {
     direct: at.direct,
     targets: at.targets,
   }));
-  return { actorRows, mentionRows, attributionRows };
+  const targetRows = a.attributions.flatMap((at, ordinal) =>
+    // One row per actor (the key): a hand-built analysis might list an actor twice.
+    [...new Map(at.targets.map((t) => [t.actor, t] as const)).values()].map((t) => ({
+      articleId,
+      analyzerVersion: v,
+      ordinal,
+      actorId: t.actor,
+      score: t.score,
+      label: t.label,
+      sourceKey: at.identity?.source?.key ?? null,
+    })),
+  );
+  const sourceRows = a.attributions.flatMap((at) =>
+    [at.identity?.source, at.identity?.via].flatMap((s) => (s === undefined ? [] : [{ articleId, source: s }])),
+  );
+  return { actorRows, mentionRows, attributionRows, targetRows, sourceRows };
 }
 
 /**
@@ -124,7 +148,8 @@ export interface AnalysisForArticle {
  * marks that version current. Running it twice leaves identical rows (at-least-once delivery); a
  * batch shares one commit, which is what makes the analyze stage fast on a durable server. The
  * stance and frame rollups move by the difference between each article's previous current
- * analysis and this one, in the same transaction.
+ * analysis and this one, in the same transaction. Normalised sources are upserted (first and last
+ * seen widened, never narrowed) with their aliases; one statement per table per batch.
  */
 export async function saveAnalyses(db: Db, items: AnalysisForArticle[]): Promise<void> {
   if (items.length === 0) return;
@@ -140,7 +165,7 @@ export async function saveAnalyses(db: Db, items: AnalysisForArticle[]): Promise
     await lockArticles(tx, allIds);
     const before = await readContribution(tx, allIds);
     for (const [v, ids] of byVersion) {
-      for (const t of [mentions, articleActors, attributions] as const) {
+      for (const t of [mentions, articleActors, attributions, attributionTargets] as const) {
         await tx.delete(t).where(and(inArray(t.articleId, ids), eq(t.analyzerVersion, v)));
       }
       await tx
@@ -150,7 +175,9 @@ export async function saveAnalyses(db: Db, items: AnalysisForArticle[]): Promise
     }
     await insertAsJson(tx, articleActors, rows.flatMap((r) => r.actorRows));
     await insertAsJson(tx, mentions, rows.flatMap((r) => r.mentionRows));
+    await upsertSources(tx, rows.flatMap((r) => r.sourceRows));
     await insertAsJson(tx, attributions, rows.flatMap((r) => r.attributionRows));
+    await insertAsJson(tx, attributionTargets, rows.flatMap((r) => r.targetRows));
     await applyContribution(tx, allIds, before);
   });
 }

@@ -18,6 +18,7 @@ export const ANALYST_VIEWS = {
   v_articles: 'published_at',
   v_attributions: 'published_at',
   v_sources: 'published_at',
+  v_sources_weekly: 'period',
   v_alerts: 'detected_at',
   v_outlet_coverage: 'day',
   v_story_stance: 'published_at',

@@ -82,6 +82,11 @@ export const attributions = pgTable(
     sourceEnd: integer(),
     viaText: text(),
     viaKind: text(),
+    /** Normalised source (sources.key) and its display name; null for an unresolved pronoun. */
+    sourceKey: text(),
+    sourceName: text(),
+    /** Normalised channel of a nested citation ("Reuters" in "Reuters, citing ..."). */
+    viaKey: text(),
     cue: text().notNull(),
     cueStart: integer().notNull(),
     cueEnd: integer().notNull(),
@@ -91,5 +96,5 @@ export const attributions = pgTable(
     direct: boolean().notNull(),
     targets: jsonb().$type<StoredTarget[]>().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.analyzerVersion, t.ordinal] })],
+  (t) => [primaryKey({ columns: [t.articleId, t.analyzerVersion, t.ordinal] }), index().on(t.sourceKey)],
 );

@@ -5,3 +5,4 @@ export * from './articles.js';
 export * from './analysis.js';
 export * from './alerts.js';
 export * from './rollups.js';
+export * from './sources.js';
