@@ -1,5 +1,5 @@
 import type { StanceModel } from '../../src/nlp/stance-model/model.js';
-import { predictTarget } from '../../src/nlp/stance-model/predict.js';
+import { scoreSentence } from '../../src/nlp/stance-model/score-sentence.js';
 import { tokenize } from '../../src/nlp/stance-model/tokens.js';
 import type { StanceModelLabel, StanceModelResult } from '../../src/nlp/stance-model/types.js';
 import type { LabelledSentence } from './data.js';
@@ -11,7 +11,7 @@ export interface Scored {
   seconds: number;
 }
 
-/** Runs the run-time path (wink tokenization included) over every target of every sentence. */
+/** Runs the analyzer's run-time path (wink tokenization included) over every target of every sentence. */
 export function scoreSentences(model: StanceModel, sentences: readonly LabelledSentence[]): Scored {
   const gold: StanceModelLabel[] = [];
   const results: StanceModelResult[] = [];
@@ -20,12 +20,9 @@ export function scoreSentences(model: StanceModel, sentences: readonly LabelledS
   for (const s of sentences) {
     const all = tokenize(s.text);
     tokens += all.length;
-    s.targets.forEach((t, ti) => {
-      const otherTargets = s.targets.filter((_, k) => k !== ti).map((o) => ({ start: o.from, end: o.to }));
-      const span = { sentenceStart: 0, sentenceEnd: s.text.length, targetStart: t.from, targetEnd: t.to, otherTargets };
-      gold.push(t.label);
-      results.push(predictTarget(model, s.text, all, span));
-    });
+    // The analyzer's path: every mention of the sentence scored together (src/nlp/model-scorer.ts).
+    results.push(...scoreSentence(model, s.text, all, s.targets.map((t) => ({ start: t.from, end: t.to }))));
+    for (const t of s.targets) gold.push(t.label);
   }
   return { gold, results, tokens, seconds: (performance.now() - t0) / 1000 };
 }

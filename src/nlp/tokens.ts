@@ -1,4 +1,4 @@
-import { getNlp } from './wink.js';
+import { getNlp, readColumns } from './wink.js';
 
 /**
  * One wink document as parallel columns, so the scorers index arrays instead of allocating an
@@ -11,6 +11,8 @@ export interface TokenTable {
   /** Lowercased, with contractions expanded by wink ("n't" -> "not"). */
   readonly normals: readonly string[];
   readonly pos: readonly string[];
+  /** Lowercased lemma ("said" -> "say"; contractions give their expansion's lemma). */
+  readonly lemmas: readonly string[];
   /** Wink's negation scope: true from a negator up to the next punctuation. */
   readonly negated: readonly boolean[];
   readonly starts: Int32Array;
@@ -24,22 +26,20 @@ export interface TokenTable {
 /** Tokenises, splits sentences and tags `text` with wink, and locates every token in `text`. */
 export function readTokens(text: string): TokenTable {
   const nlp = getNlp();
-  const { its } = nlp;
   const doc = nlp.readDoc(text);
-  const tokens = doc.tokens();
-  // wink types every `out` as `T[] | string[]`; these its-functions return the cast types.
-  const values = tokens.out(its.value) as string[];
-  const spaces = tokens.out(its.precedingSpaces) as string[];
-  const { starts, ends } = locateTokens(text, values, spaces);
-  const spans = doc.sentences().out(its.span) as number[][];
+  const columns = readColumns(doc);
+  const { values } = columns;
+  const { starts, ends } = locateTokens(text, values, columns.spaces);
+  const spans = doc.sentences().out(nlp.its.span) as number[][];
   const { sentFrom, sentTo, sentenceOf } = sentenceIndex(spans, values.length);
   return {
     text,
     count: values.length,
     values,
-    normals: tokens.out(its.normal) as string[],
-    pos: tokens.out(its.pos) as string[],
-    negated: tokens.out(its.negationFlag) as boolean[],
+    normals: columns.normals,
+    lemmas: columns.lemmas,
+    pos: columns.pos,
+    negated: columns.negated,
     starts,
     ends,
     sentFrom,
@@ -53,13 +53,13 @@ export function readTokens(text: string): TokenTable {
  * (byte-order mark, ideographic space), so the count is trusted only when the token really
  * stands there; otherwise we search forward from the previous token's end, which re-aligns.
  */
-function locateTokens(text: string, values: readonly string[], spaces: readonly string[]) {
+function locateTokens(text: string, values: readonly string[], spaces: Int32Array) {
   const starts = new Int32Array(values.length);
   const ends = new Int32Array(values.length);
   let end = 0;
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i] ?? '';
-    let start = end + (spaces[i]?.length ?? 0);
+    let start = end + (spaces[i] ?? 0);
     if (!text.startsWith(value, start)) {
       const found = text.indexOf(value, end);
       start = found === -1 ? Math.min(start, text.length) : found;

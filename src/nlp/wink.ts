@@ -1,9 +1,10 @@
-import winkNLP, { type WinkMethods } from 'wink-nlp';
+import { createRequire } from 'node:module';
+import winkNLP, { type Document, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
-// NER and custom entities are never read here and cost about a third of readDoc's time;
-// sentiment stays because the lexicon backs off to wink's per-word polarity.
-const PIPE = ['sbd', 'negation', 'sentiment', 'pos'];
+// NER, custom entities and sentiment are never read from an article's document and cost about
+// 40% of readDoc's time; word polarity has its own instance (below), built only if asked for.
+const PIPE = ['sbd', 'negation', 'pos'];
 
 let shared: WinkMethods | undefined;
 
@@ -13,8 +14,121 @@ export function getNlp(): WinkMethods {
   return shared;
 }
 
-// Bounded so that a stream of junk tokens (ids, URLs that slip through) cannot grow it forever.
+/** wink-nlp 2.4's raw document data, as its own `its` functions receive it. */
+interface RawDoc {
+  tokens: Uint32Array | number[];
+  nonBreakingSpaces: Record<number, string>;
+  cache: {
+    value(id: number): string;
+    normal(id: number): number;
+    nox(id: number): number;
+    valueOf(kind: 'pos', id: number): string;
+    mappedSpelling(id: number): number;
+    property(id: number, name: string): number;
+  };
+}
+interface Addons {
+  lemmatize(value: string, pos: string, cache: RawDoc['cache']): string;
+}
+type ItsFn = (index: number, rdd: RawDoc, addons: Addons) => unknown;
+
+/** Per token: surface, lowercased normal, lemma, POS, negation scope and the whitespace before it. */
+export interface TokenColumns {
+  values: string[];
+  normals: string[];
+  lemmas: string[];
+  pos: string[];
+  negated: boolean[];
+  /** Length of the whitespace wink saw before each token. */
+  spaces: Int32Array;
+}
+
+// Layout constants of wink-nlp 2.4 (src/constants.js); the version is pinned exactly and the
+// token tests would catch a change.
+const TK_SIZE = 4;
+const BITS_FOR_LEMMA = 20;
+const POS_MASK = 0x3f00000;
+const LEMMA_MASK = 0xfffff;
+const PS_MASK = 0xffff;
+const NEGATION_FLAG = 2 ** 31;
+const CONTRACTION = 65535;
+
+// Lemmatizing a word that has several candidate lemmas costs microseconds; articles repeat words.
 const MAX_MEMO = 50_000;
+const lemmaMemo = new Map<string, Map<string, string>>();
+
+let columns: TokenColumns | undefined;
+
+/**
+ * Reads every column in one pass over wink's token array. Six `tokens().out(its.x)` calls cost
+ * more than reading the document itself (a function call per token per column, and a fresh
+ * lemmatization per token); wink only passes its raw data to functions in its allow-list, so this
+ * reader joins the list once.
+ */
+const readAll: ItsFn = (i, rdd, addons) => {
+  const out = columns;
+  if (!out) return undefined;
+  const t = rdd.tokens;
+  const cache = rdd.cache;
+  const id = t[i * TK_SIZE] ?? 0;
+  const second = t[i * TK_SIZE + 1] ?? 0;
+  const third = t[i * TK_SIZE + 2] ?? 0;
+  const value = cache.value(id);
+  const pos = cache.valueOf('pos', (third & POS_MASK) >>> BITS_FOR_LEMMA);
+  const contraction = second > CONTRACTION;
+  const normal = contraction ? cache.value(cache.nox(second)) : cache.value(cache.normal(id));
+  let lemma: string;
+  if (contraction) lemma = cache.value(third & LEMMA_MASK);
+  else {
+    const mapped = cache.mappedSpelling(id);
+    if (cache.property(mapped, 'isSLemma') === 1) lemma = cache.value(cache.property(mapped, 'lemma'));
+    else {
+      let byPos = lemmaMemo.get(pos);
+      if (!byPos) lemmaMemo.set(pos, (byPos = new Map()));
+      let hit = byPos.get(normal);
+      if (hit === undefined) {
+        if (byPos.size >= MAX_MEMO) byPos.clear();
+        hit = addons.lemmatize(normal, pos, cache);
+        byPos.set(normal, hit);
+      }
+      lemma = hit;
+    }
+  }
+  const count = second & PS_MASK;
+  out.values.push(value);
+  out.normals.push(normal);
+  out.lemmas.push(lemma.toLowerCase());
+  out.pos.push(pos);
+  out.negated.push((t[i * TK_SIZE + 3] ?? 0) >= NEGATION_FLAG);
+  out.spaces[i] = count < 0xffff ? count : (rdd.nonBreakingSpaces[i] ?? '').length;
+  return undefined;
+};
+
+let registered = false;
+
+function register(): void {
+  if (registered) return;
+  const require = createRequire(import.meta.url);
+  const allowed = require('wink-nlp/src/allowed.js') as { its4token: Set<unknown> };
+  allowed.its4token.add(readAll);
+  registered = true;
+}
+
+/** Every token column of `doc` (read by `getNlp()` or any instance of the same wink-nlp). */
+export function readColumns(doc: Document): TokenColumns {
+  register();
+  const tokens = doc.tokens();
+  const n = tokens.length();
+  columns = { values: [], normals: [], lemmas: [], pos: [], negated: [], spaces: new Int32Array(n) };
+  try {
+    tokens.out(readAll as never);
+    return columns;
+  } finally {
+    columns = undefined;
+  }
+}
+
+let polarityNlp: WinkMethods | undefined;
 const wordPolarity = new Map<string, number>();
 const PLAIN_WORD = /^[a-z][a-z-]+$/;
 
@@ -28,8 +142,8 @@ export function winkWordPolarity(word: string): number {
   let polarity = 0;
   // Numbers, URLs and other odd tokens have no sentiment worth a readDoc.
   if (PLAIN_WORD.test(word)) {
-    const nlp = getNlp();
-    const value = Number(nlp.readDoc(word).out(nlp.its.sentiment));
+    polarityNlp ??= winkNLP(model, ['sbd', 'negation', 'sentiment']);
+    const value = Number(polarityNlp.readDoc(word).out(polarityNlp.its.sentiment));
     polarity = Number.isFinite(value) ? value : 0;
   }
   if (wordPolarity.size >= MAX_MEMO) wordPolarity.clear();

@@ -6,6 +6,11 @@ import {
   STANCE_MODEL_VERSION,
   type StanceTargetInput,
 } from '../../src/nlp/stance-model/index.js';
+import { defaultModel } from '../../src/nlp/stance-model/default-model.js';
+import { predictTarget } from '../../src/nlp/stance-model/predict.js';
+import { scoreSentence } from '../../src/nlp/stance-model/score-sentence.js';
+import { tokenize } from '../../src/nlp/stance-model/tokens.js';
+import { getNlp, readColumns } from '../../src/nlp/wink.js';
 
 /** Builds a scoring input for the `mention` (its n-th occurrence) with the given other mentions. */
 function mention(text: string, target: string, others: string[] = []): StanceTargetInput {
@@ -90,5 +95,44 @@ describe('stance model', () => {
     const doc = stanceNlp().readDoc(BRUSSELS);
     const batch = scoreTargetsInDoc(doc, BRUSSELS, inputs);
     expect(batch).toEqual(inputs.map((i) => scoreTarget(i)));
+  });
+
+  it('scores a whole sentence through the compiled path exactly as predictTarget scores each mention', () => {
+    const sentences: [string, string[]][] = [
+      [CHALLENGES, ['U.S.', 'Russia', 'China']],
+      [BRUSSELS, ['Brussels', 'Kyiv', 'Moscow']],
+      ["Neither Tokyo nor Seoul trusted Pyongyang's promises, though Beijing did not object.", ['Tokyo', 'Seoul', 'Pyongyang', 'Beijing']],
+      ['"We will never accept this," the Kremlin said of NATO, whose members praised Finland.', ['Kremlin', 'NATO', 'Finland']],
+    ];
+    const model = defaultModel();
+    for (const [text, targets] of sentences) {
+      const tokens = tokenize(text);
+      const spans = targets.map((t) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length }));
+      const together = scoreSentence(model, text, tokens, spans);
+      spans.forEach((span, i) => {
+        const others = spans.filter((o) => o !== span);
+        const one = predictTarget(model, text, tokens, {
+          sentenceStart: 0, sentenceEnd: text.length, targetStart: span.start, targetEnd: span.end, otherTargets: others,
+        });
+        expect(together[i]?.probs[0]).toBeCloseTo(one.probs[0], 12);
+        expect(together[i]?.probs[2]).toBeCloseTo(one.probs[2], 12);
+        expect(together[i]?.cues).toEqual(one.cues);
+      });
+    }
+  });
+
+  it('reads all token columns in one pass exactly as wink-nlp reads them one by one', () => {
+    const nlp = getNlp();
+    const text = "Kyiv's  allies didn't waver;\u00a0they're \u201cresolute\u201d, said Ms. O'Neill of the U.S. Senate's panel.";
+    const doc = nlp.readDoc(text);
+    const columns = readColumns(doc);
+    const tokens = doc.tokens();
+    const { its } = nlp;
+    expect(columns.values).toEqual(tokens.out(its.value));
+    expect(columns.normals).toEqual(tokens.out(its.normal));
+    expect(columns.pos).toEqual(tokens.out(its.pos));
+    expect(columns.negated).toEqual(tokens.out(its.negationFlag));
+    expect(columns.lemmas).toEqual((tokens.out(its.lemma as never) as string[]).map((l) => l.toLowerCase()));
+    expect([...columns.spaces]).toEqual((tokens.out(its.precedingSpaces) as string[]).map((s) => s.length));
   });
 });

@@ -29,12 +29,14 @@ export interface TargetFeatures {
 export const POOL_COUNT = 3;
 
 /** Words after which the speaker's judgement can turn: a word across one belongs to another clause. */
-const CLAUSE_BREAKS = new Set([
+export const CLAUSE_BREAKS: ReadonlySet<string> = new Set([
   'but', 'however', 'although', 'though', 'while', 'whereas', 'yet', 'despite', ';', '—', '–',
 ]);
-const QUOTES = new Set(['"', '“', '”', '‘', '’', "'", '«', '»']);
+export const QUOTES: ReadonlySet<string> = new Set(['"', '“', '”', '‘', '’', "'", '«', '»']);
 const KEPT_PUNCT = new Set(['?', '!', ':', '(', ')']);
 const OTHER = '<other>';
+/** The word that stands for any token of another mention. */
+export const OTHER_WORD = OTHER;
 
 /** Maps a character span to the tokens it overlaps; falls back to the nearest token. */
 export function tokenRange(tokens: readonly StanceToken[], start: number, end: number): TokenRange {
@@ -176,7 +178,7 @@ function polarityOf(t: StanceToken, lexicon: ReadonlyMap<string, number>): numbe
  * A positive modifier of a negative noun takes the noun's sign: "the most significant challenges",
  * "a great danger" intensify the noun rather than praise anyone.
  */
-function composedPolarity(tokens: readonly StanceToken[], i: number, lexicon: ReadonlyMap<string, number>): number {
+export function composedPolarity(tokens: readonly StanceToken[], i: number, lexicon: ReadonlyMap<string, number>): number {
   const t = tokens[i];
   if (!t) return 0;
   const own = polarityOf(t, lexicon);

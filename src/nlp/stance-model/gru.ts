@@ -42,7 +42,7 @@ export function gruSequence(
   tokens: readonly StanceToken[],
   target: TokenRange,
   others: readonly TokenRange[],
-  wordRow: (t: StanceToken) => number,
+  wordRow: (t: StanceToken, index: number) => number,
   lexicon: ReadonlyMap<string, number>,
 ): GruSequence {
   const from = Math.max(0, target.from - GRU_WINDOW);
@@ -55,7 +55,7 @@ export function gruSequence(
     const i = from + k;
     const t = tokens[i];
     if (!t) continue;
-    rows[k] = wordRow(t);
+    rows[k] = wordRow(t, i);
     const isTarget = i >= target.from && i < target.to;
     inTarget[k] = isTarget ? 1 : 0;
     extra[k * GRU_EXTRA] = isTarget ? 1 : 0;

@@ -14,7 +14,7 @@ const projections = new WeakMap<StanceModel, Map<number, Float32Array>>();
  * features are linear, so projecting each word once and caching it turns 300 multiply-adds per
  * pooled word into 3, and makes each word's share of the score exact for the cues.
  */
-function projection(model: StanceModel, row: number): Float32Array {
+export function projection(model: StanceModel, row: number): Float32Array {
   let cache = projections.get(model);
   if (!cache) projections.set(model, (cache = new Map()));
   const hit = cache.get(row);

@@ -61,7 +61,7 @@ const CONJUNCTIONS = new Set(['and', 'or', 'nor', ',', '&']);
  * conjuncts share their role in the sentence, so the words around the group bear on each of
  * them alike, and a conjunct is no rival mention whose words should be told apart.
  */
-function coordinated(tokens: readonly StanceToken[], target: TokenRange, others: TokenRange[]): { target: TokenRange; others: TokenRange[] } {
+export function coordinated(tokens: readonly StanceToken[], target: TokenRange, others: TokenRange[]): { target: TokenRange; others: TokenRange[] } {
   let group = target;
   let rest = others;
   for (let changed = true; changed; ) {
@@ -91,7 +91,7 @@ export function predictTarget(
   const { tokens, target, others, features } = mentionFeatures(model.lexicon, allTokens, span);
   const { logits, tokenWeights } = linearLogits(model, tokens, features);
   const probs = softmax(logits);
-  if (model.gru && model.gru.readers.length > 0) {
+  if (model.gru && model.gru.readers.length > 0 && Math.max(...probs) < (model.gru.below ?? Infinity)) {
     const seq = gruSequence(tokens, target, others, (t) => vectorRow(model, t), model.lexicon);
     const share = model.gru.share / model.gru.readers.length;
     for (let c = 0; c < 3; c += 1) probs[c] = (1 - model.gru.share) * (probs[c] ?? 0);
@@ -106,7 +106,7 @@ export function predictTarget(
 const gruProjections = new WeakMap<StanceModel, Map<number, Float32Array>[]>();
 
 /** A vocabulary word's share of a reader's input projection, computed on first sight of the word. */
-function gruWordProjection(model: StanceModel, reader: number, row: number): Float32Array {
+export function gruWordProjection(model: StanceModel, reader: number, row: number): Float32Array {
   let caches = gruProjections.get(model);
   if (!caches) gruProjections.set(model, (caches = []));
   const cache = (caches[reader] ??= new Map());

@@ -1,14 +1,13 @@
-import winkNLP, { type Document, type ItsFunction, type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type { Document, ItsFunction, WinkMethods } from 'wink-nlp';
+import { getNlp } from '../wink.js';
 import type { StanceToken } from './types.js';
 
-let nlp: WinkMethods | undefined;
-
-/** The wink-nlp instance of this model, created on first use (loading the language model takes ~0.3 s). */
+/**
+ * The wink-nlp instance the model reads with: the analyzer's own (pipe sbd, negation, pos: lemmas
+ * need POS tags, negation flags the negation pipe), so a process holds one language model.
+ */
 export function stanceNlp(): WinkMethods {
-  // Lemmas need POS tags, negation flags need the negation pipe; NER and sentiment are not used.
-  nlp ??= winkNLP(model, ['sbd', 'negation', 'pos']);
-  return nlp;
+  return getNlp();
 }
 
 const docTokens = new WeakMap<Document, StanceToken[]>();
@@ -21,7 +20,7 @@ const POSSESSIVE = /^(.*[a-z0-9.])(['’]s)$/;
  * before. Splitting here makes features independent of that history (and of whose instance
  * read the document).
  */
-function splitPossessive(t: StanceToken): StanceToken[] {
+export function splitPossessive(t: StanceToken): StanceToken[] {
   const m = POSSESSIVE.exec(t.lower);
   if (!m || t.pos === 'PUNCT') return [t];
   const head = m[1] ?? '';

@@ -1,0 +1,48 @@
+import { defaultModel } from './stance-model/default-model.js';
+import type { StanceModel } from './stance-model/model.js';
+import { scoreSentence, type SentenceSpan } from './stance-model/score-sentence.js';
+import { splitPossessive } from './stance-model/tokens.js';
+import type { StanceToken } from './stance-model/types.js';
+import { round, type MentionScore, type MentionScorer, type MentionSlot, type SentenceView } from './stance-scorer.js';
+
+/** The sentence's tokens as the stance model reads them (no whitespace tokens, possessives split). */
+function sentenceTokens(view: SentenceView): StanceToken[] {
+  const { table, from, to } = view;
+  const out: StanceToken[] = [];
+  for (let i = from; i < to; i += 1) {
+    const value = table.values[i] ?? '';
+    if (value.trim() === '') continue;
+    const token: StanceToken = {
+      start: table.starts[i] ?? 0,
+      end: table.ends[i] ?? 0,
+      lower: value.toLowerCase(),
+      lemma: table.lemmas[i] ?? value.toLowerCase(),
+      pos: table.pos[i] ?? 'X',
+      negated: table.negated[i] === true,
+    };
+    if (token.lower.endsWith('s') && (token.lower.includes("'") || token.lower.includes('’'))) out.push(...splitPossessive(token));
+    else out.push(token);
+  }
+  return out;
+}
+
+/**
+ * The learned target-dependent stance model (src/nlp/stance-model) as the analyzer's scorer:
+ * per mention the class probabilities, score p(positive) − p(negative), the most probable label,
+ * its probability as confidence, and the words that moved the score as cues.
+ */
+export function modelScorer(model: StanceModel = defaultModel()): MentionScorer {
+  return (view: SentenceView, mentions: readonly MentionSlot[]): MentionScore[] => {
+    const tokens = sentenceTokens(view);
+    const spans: SentenceSpan[] = mentions.map((m) => ({
+      start: view.table.starts[m.first] ?? 0,
+      end: view.table.ends[m.last] ?? 0,
+    }));
+    return scoreSentence(model, view.table.text, tokens, spans).map((r) => ({
+      score: round(r.score),
+      label: r.label,
+      confidence: round(r.confidence),
+      cues: r.cues.map((c) => ({ text: c.text, start: c.start, end: c.end, weight: c.weight })),
+    }));
+  };
+}
