@@ -79,10 +79,26 @@ describe('actor suggestions: capitals that prove nothing', () => {
     expect(phrases).toEqual(['Berlin', 'Kazakhstan', 'Olaf Scholz']);
   });
 
+  it('keeps a longer name at the head of a sentence even if its first word is also a common word', () => {
+    const rows = suggest(['Foreign Ministry spokesman Oleh Marchenko said so. The foreign press listened.']);
+    expect(rows.map((r) => [r.phrase, r.kind]).sort()).toEqual([
+      ['Foreign Ministry', 'organisation'],
+      ['Oleh Marchenko', 'person'],
+    ]);
+  });
+
   it('keeps a sentence-first name seen elsewhere in mid-sentence', () => {
     const rows = suggest(['Tokayev spoke first. Then Tokayev left.', 'Nurtleu said nothing.']);
     expect(rows.map((r) => r.phrase)).toEqual(['Tokayev']);
     expect(rows[0]).toMatchObject({ articles: 1, mentions: 2 });
+  });
+});
+
+describe('actor suggestions: names to ignore', () => {
+  it('does not suggest the names it is told to ignore, such as an outlet in its datelines', () => {
+    const s = new ActorSuggester(ACTORS, ['Northern Wire']);
+    s.add('KYIV (Northern Wire) — Officials met the Asian Development Bank in Manila.');
+    expect(s.suggestions({ minCount: 1 }).map((r) => r.phrase).sort()).toEqual(['Asian Development Bank', 'Manila']);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { loadConfigFile, type Actor } from '../../config/index.js';
-import { demoActors } from '../../demo/index.js';
+import { loadConfigFile } from '../../config/index.js';
+import { buildDemoConfig } from '../../demo/index.js';
 import { ActorSuggester, type ActorSuggestion } from '../../nlp/index.js';
 import { articleTextPages, openDatabase } from '../../store/index.js';
 import { cliContext } from '../context.js';
@@ -59,9 +59,10 @@ export function registerActorsCommands(program: Command): void {
       if (o.format !== 'table' && o.format !== 'json') throw new Error(`--format must be table or json (got "${o.format}")`);
       const since = sinceDay(o.since);
       const ctx = cliContext(program.opts<{ config?: string }>().config);
-      // Like `analyze`: without a config the demo's actors, which match the demo's articles.
-      const configured: Actor[] = ctx.configPath ? (await loadConfigFile(ctx.configPath)).actors : demoActors();
-      const suggester = new ActorSuggester(configured);
+      // Like `analyze`: without a config the demo's, which match the demo's articles.
+      const config = ctx.configPath ? await loadConfigFile(ctx.configPath) : buildDemoConfig('http://127.0.0.1:1');
+      // Outlets name themselves in datelines ("KYIV (Northern Wire) —"); they are no actors to add.
+      const suggester = new ActorSuggester(config.actors, config.outlets.map((out) => out.name));
       const handle = await openDatabase({ databaseUrl: ctx.env.databaseUrl, dataDir: ctx.env.dataDir });
       let read = 0;
       try {

@@ -89,9 +89,16 @@ export class ActorSuggester {
   private readonly lowercase = new Set<string>();
   private docs = 0;
 
-  constructor(actors: readonly Actor[]) {
+  /**
+   * `actors`: the configured actors, whose names, aliases, demonyms and short forms are never
+   * suggested. `ignore`: other names not to suggest, such as the outlets' own names in datelines.
+   */
+  constructor(actors: readonly Actor[], ignore: readonly string[] = []) {
     this.matcher = compileActorMatcher(actors);
-    this.knownForms = new Set(actors.flatMap((a, i) => surfaceFormsOf(a, i).map((f) => keyOf(f.form))));
+    this.knownForms = new Set([
+      ...actors.flatMap((a, i) => surfaceFormsOf(a, i).map((f) => keyOf(f.form))),
+      ...ignore.map(keyOf),
+    ]);
   }
 
   /** Reads one document (an article's text). */
@@ -180,20 +187,33 @@ export class ActorSuggester {
   }
 
   /**
-   * A sentence-first phrase whose first word is also used in lowercase ("Officials", "Analysts")
-   * loses that word; a one-word one never seen inside a sentence is dropped, since its capital
-   * proves nothing.
+   * Where a sentence-first phrase belongs, or undefined to drop it. Its first word's capital
+   * proves nothing, so: one word counts only if it is also met inside sentences (or is the
+   * surname of a longer name) and is not a word the corpus uses in lowercase ("Officials"); a
+   * longer phrase keeps its first word ("Foreign Ministry", "European Parliament") unless that
+   * word is no name ("Yesterday Olaf Scholz") or the rest alone is a known name and the whole is
+   * not.
    */
+  private initialTarget(key: string, rest: string, entries: ReadonlyMap<string, Entry>): string | undefined {
+    const firstWord = key.split(/[\s-]/)[0] ?? '';
+    const common = this.lowercase.has(firstWord);
+    if (rest === '') {
+      if (common || NOT_NAMES.has(firstWord)) return undefined;
+      return entries.has(key) || isSurnameIn(key, entries) ? key : undefined;
+    }
+    if (entries.has(key)) return key;
+    const restKey = keyOf(rest);
+    if (NOT_NAMES.has(firstWord) || (common && entries.has(restKey))) {
+      return NOT_NAMES.has(restKey) ? undefined : restKey;
+    }
+    return key;
+  }
+
   private resolveInitial(entries: Map<string, Entry>): void {
     for (const [key, entry] of this.initial) {
-      const firstWord = key.split(/[\s-]/)[0] ?? '';
-      let target = key;
-      let source: Entry = entry;
-      if (this.lowercase.has(firstWord) || NOT_NAMES.has(firstWord)) {
-        if (entry.rest === '' || NOT_NAMES.has(keyOf(entry.rest))) continue;
-        target = keyOf(entry.rest);
-        source = { ...entry, forms: new Map([[entry.rest, entry.mentions]]) };
-      } else if (entry.rest === '' && !entries.has(key) && !isSurnameIn(key, entries)) continue;
+      const target = this.initialTarget(key, entry.rest, entries);
+      if (target === undefined) continue;
+      const source: Entry = target === key ? entry : { ...entry, forms: new Map([[entry.rest, entry.mentions]]) };
       if (this.knownForms.has(target)) continue;
       const merged = newEntry();
       const existing = entries.get(target);

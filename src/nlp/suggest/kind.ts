@@ -80,12 +80,14 @@ export function kindVotes(
   const prev2 = sentence[before - 1];
   if (prev !== undefined && HONORIFICS.has(prev.lower)) votes.person += HONORIFIC;
   else if (titled) votes.person += TITLE;
+  const next = sentence[after];
+  // In "the Asia programme" the article belongs to "programme", not to the name.
+  const modifier = next !== undefined && next.pos === 'NOUN' && /^\p{Ll}/u.test(next.value);
   if (prev !== undefined) {
     // "according to Reuters" names a source, not a destination.
     if (PLACE_PREPOSITIONS.has(prev.lower) && prev2?.lower !== 'according') votes.place += PREPOSITION;
-    if (prev.lower === 'the') votes.organisation += ARTICLE;
+    if (prev.lower === 'the' && !modifier) votes.organisation += ARTICLE;
   }
-  const next = sentence[after];
   if (next !== undefined && ORG_FOLLOWERS.has(next.value)) votes.organisation += FOLLOWER;
   if (next !== undefined && PLACE_FOLLOWERS.has(next.value)) votes.place += FOLLOWER;
   const words = tokens.filter((t) => /\p{L}/u.test(t.value));

@@ -43,19 +43,20 @@ export const ORG_WORDS = set(`
   battalion corps reserve exchange holdings industries airlines airways motors media news times
   post herald journal telegraph tribune gazette press broadcasting television radio agency
   programme program initiative forum summit conference caucus bloc consortium cartel
-  nations emirate emirates
+  nations emirate emirates wire capital partners economics consulting research analytics
+  securities investments ventures advisors advisers institute labs
 `);
 
 /** Heads of place names ("Gulf of ...", "... Province", "... Sea"). */
 export const PLACE_WORDS = set(`
   city province region republic island islands sea ocean river mountains mountain strait gulf
   valley county kingdom oblast district peninsula bay lake desert coast border state states
-  territory territories village town capital square street avenue road airport port harbour
+  territory territories village town square street avenue road airport port harbour
   harbor bridge canal plateau basin delta highlands lowlands heights hills strip
 `);
 
 /** Prepositions after which a name is more often a place ("in Tbilisi", "from Kazakhstan"). */
-export const PLACE_PREPOSITIONS = set('in from to near across into throughout around outside inside via toward towards across within');
+export const PLACE_PREPOSITIONS = set('in from to near across into throughout around outside inside via toward towards within between');
 
 /** Lowercase nouns that make the name before them an organisation ("the Georgian Dream party"). */
 export const ORG_FOLLOWERS = set('party government ministry agency group company bank council movement alliance coalition militia army parliament newspaper outlet network firm');
