@@ -5,12 +5,15 @@ import { labelledReadings } from './alerts/pools.js';
 import { median, scoreSeries, type SeriesOutcome, type ShiftOutcome } from './alerts/score.js';
 import { buildSeries, type SeriesPlan } from './alerts/series.js';
 
-// npm run eval:alerts [-- --json] [--seed S] [--sensitivity low|medium|high]
+// npm run eval:alerts [-- --json] [--seed S] [--sensitivity low|medium|high] [--watched N]
 const { values: args } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     seed: { type: 'string', default: 'stancewatch-alerts-1' },
     sensitivity: { type: 'string', default: 'medium' },
+    // Series the simulated rule watches: by default all of them, so the cross-series
+    // correction (forSeriesWatched) is in force as it would be for one rule over 300 series.
+    watched: { type: 'string' },
   },
 });
 const level = args.sensitivity as keyof typeof SENSITIVITY;
@@ -32,7 +35,9 @@ function plans(seed: string): SeriesPlan[] {
 
 const pool = labelledReadings();
 const all = plans(args.seed);
-const opts = forSeriesWatched(SENSITIVITY[level], all.length);
+const watched = args.watched === undefined ? all.length : Number(args.watched);
+if (!Number.isInteger(watched) || watched < 1) throw new Error(`--watched must be a positive whole number, got ${args.watched}`);
+const opts = forSeriesWatched(SENSITIVITY[level], watched);
 const outcomes: SeriesOutcome[] = all.map((plan) => {
   const series = buildSeries(seededRng(`${args.seed}/${plan.id}`), pool, plan);
   return scoreSeries(series, detectChanges(series.points, opts));
@@ -71,6 +76,7 @@ function within10Rate(xs: ShiftOutcome[]) {
 const report = {
   sensitivity: level,
   seed: args.seed,
+  watched,
   labelledReadings: pool.length,
   series: { stable: STABLE, shifted: SHIFTED, weeks: 26 },
   detectionRate: round(found(shifts).length / shifts.length),
@@ -109,7 +115,7 @@ if (args.json) {
   const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
   process.stdout.write(
     [
-      `eval:alerts (${level}, seed ${args.seed}): ${STABLE} stable + ${SHIFTED} shifted series, 26 weeks, from ${pool.length} labelled readings`,
+      `eval:alerts (${level}, seed ${args.seed}, rule watching ${watched} series): ${STABLE} stable + ${SHIFTED} shifted series, 26 weeks, from ${pool.length} labelled readings`,
       `detection rate (all planted shifts): ${pct(report.detectionRate)}`,
       `median delay: ${report.medianDelayArticles} articles, ${report.medianDelayDays} days`,
       `false alerts per 100 series-months (stable series): ${report.falseAlertsPer100SeriesMonths} (bar <= 1: ${report.bars.falseAlertsMet ? 'met' : 'NOT met'})`,

@@ -1,32 +1,60 @@
 import { PrefixMoments } from './stats.js';
 
-/** Parameters of the self-starting two-sided CUSUM; values are in units of the series. */
+const MONTH_MS = (365.2425 / 12) * 86_400_000;
+const REFRESH = 5;
+
+/**
+ * Parameters of the self-starting two-sided tilted CUSUM (see firstCusumAlarm); values are in
+ * units of the series.
+ */
 export interface CusumOptions {
-  /** Reference value in standard deviations: half the smallest shift worth finding quickly. */
-  k: number;
-  /** Decision threshold in standard deviations (before the multiplicity adjustment). */
-  h: number;
+  /**
+   * The shifts of the mean the detector is matched to, each with its share of the false-alert
+   * budget. The first is the smallest shift worth finding fast and takes most of the budget;
+   * larger ones let a big shift alarm within a few articles (a statistic matched to a small
+   * shift gains little per article from a big one).
+   */
+  shifts: readonly { size: number; share: number }[];
+  /** Where the measure lives: [-1, 1] for stance, [0, 1] for shares. */
+  range: readonly [number, number];
+  /**
+   * Pseudo-articles added to the reference, spread as a normal bump of sd `priorSigma` around
+   * its mean: a short, calm reference must not treat an ordinary article as impossible.
+   */
+  prior: number;
+  priorSigma: number;
+  /**
+   * Smallest kernel bandwidth: each reference article stands for a small normal bump around
+   * its value (bandwidth by Silverman's rule, at least this), so a shift can move every
+   * article a little, not only re-weight the values already seen.
+   */
+  bandwidth: number;
+  /**
+   * Standard errors added to the reference's log moment-generating function: it is estimated
+   * from the recent past, and a short or lucky reference must not make ordinary articles look
+   * like a shift.
+   */
+  margin: number;
+  /** Target false alerts per 100 series-months of this kind, for one series (before multiplicity). */
+  falseAlertsPer100SeriesMonths: number;
+  /**
+   * How many such detectors share the target in one series (the frames of one pair): the
+   * budget is split between them (Bonferroni).
+   */
+  tracks: number;
+  /**
+   * Subtracted from the threshold: the Lorden bound ARL0 >= e^h is conservative by about this
+   * much for these increments (measured by simulation, see docs/alerts.md).
+   */
+  calibration: number;
   /** Fewest articles of the recent past needed before an article is tested. */
   minBefore: number;
   /** Longest recent past used as the reference, so a slow drift long ago does not count. */
   maxBefore: number;
   /** Fewest articles of the new regime before an alarm (the "after" side). */
   minAfter: number;
-  /**
-   * Prior standard deviation and its weight in pseudo-articles: a short calm reference cannot
-   * make tiny noise look like a shift.
-   */
-  priorSigma: number;
-  priorWeight: number;
-  /** Smallest standard deviation ever assumed. */
-  sigmaFloor: number;
   /** Smallest change of the mean (after minus before, in series units) worth an alert. */
   minEffect: number;
-  /**
-   * Two-sample t (after against before, pooled variance) an alarm must also reach. The CUSUM
-   * trusts its reference mean; this check charges the alarm for that mean's own error.
-   */
-  confirmT: number;
 }
 
 export interface CusumAlarm {
@@ -38,32 +66,135 @@ export interface CusumAlarm {
   start: number;
   /** Index at which the statistic crossed the threshold. */
   at: number;
+  /** The (two-sample) log-likelihood ratio that crossed, and the threshold it crossed. */
   statistic: number;
+  threshold: number;
+}
+
+/** The likelihood-ratio increment against one reference: inc(x) = theta·(x − c) − logM. */
+export interface Tilt {
+  theta: number;
+  center: number;
+  logM: number;
+  /** Threshold for an excursion against this reference. */
+  h: number;
 }
 
 interface SideState {
   direction: 1 | -1;
+  shift: number;
+  /** Added to the threshold: ln(1 / this shift's share of the budget). */
+  extra: number;
   sum: number;
   /** Where the current excursion began; the reference ends just before it. */
   start: number;
+  tilt?: { from: number; to: number; value: Tilt };
 }
 
-function referenceSigma(variance: number, n: number, o: CusumOptions): number {
-  const pooled = (o.priorWeight * o.priorSigma ** 2 + (n - 1) * variance) / (o.priorWeight + n - 1);
-  // A new article's deviation from an estimated mean also carries that estimate's error.
-  return Math.max(o.sigmaFloor, Math.sqrt(pooled * (1 + 1 / n)));
+/**
+ * The exponential tilt of the reference's empirical distribution (plus the prior's
+ * pseudo-articles) whose mean is the reference mean moved by `shift` in direction `dir`.
+ * Exponential tilting is the least-informative way to move a distribution's mean (the tilted
+ * law is the closest to the reference in Kullback–Leibler divergence among all laws with that
+ * mean), so the increment is the log-likelihood ratio of "the mean moved by shift" against
+ * "nothing changed" without assuming normal noise: a tone mixture moves by re-weighting its
+ * tones. Its expectation of e^inc under the reference is 1, which is what bounds false alarms.
+ */
+export function tiltFor(
+  values: readonly number[],
+  dir: 1 | -1,
+  shift: number,
+  o: Pick<CusumOptions, 'range' | 'prior' | 'priorSigma' | 'margin' | 'bandwidth'>,
+  hint?: number,
+): Omit<Tilt, 'h'> {
+  const [lo, hi] = dir === 1 ? o.range : ([-o.range[1], -o.range[0]] as const);
+  const n = values.length;
+  const center = (dir * values.reduce((s, x) => s + x, 0)) / n;
+  // Distinct values with their counts: scores are rounded and shares are mostly 0, so this
+  // spares most of the exponentials.
+  const counts = new Map<number, number>();
+  for (const x of values) counts.set(dir * x - center, (counts.get(dir * x - center) ?? 0) + 1);
+  const ds = [...counts.keys()];
+  const ws = [...counts.values()];
+  const sd = Math.sqrt(values.reduce((s, x) => s + (dir * x - center) ** 2, 0) / Math.max(1, n - 1));
+  const b2 = Math.max(o.bandwidth, 0.9 * sd * n ** -0.2) ** 2;
+  // Never ask for a tilted mean at the edge of the range: it would need an infinite tilt.
+  const target = Math.min(shift, (hi - center) * 0.8);
+  const s2 = o.priorSigma ** 2;
+  const moments = (theta: number) => {
+    // Exponents shifted by their largest, so a steep tilt cannot overflow. Each article is a
+    // normal bump of variance b² (the kernel), the prior one bump of variance s² around 0; a
+    // tilt by theta moves a bump of variance v by theta·v and weighs it by e^{theta²·v/2}.
+    const kernel = (theta * theta * b2) / 2;
+    const prior = (theta * theta * s2) / 2;
+    let top = o.prior > 0 ? prior : -Infinity;
+    for (const d of ds) top = Math.max(top, theta * d + kernel);
+    let m0 = 0;
+    let m1 = 0;
+    let m2 = 0;
+    for (let i = 0; i < ds.length; i++) {
+      const mu = ds[i]! + theta * b2;
+      const e = ws[i]! * Math.exp(theta * ds[i]! + kernel - top);
+      m0 += e;
+      m1 += mu * e;
+      m2 += (mu * mu + b2) * e;
+    }
+    if (o.prior > 0) {
+      const mu = theta * s2;
+      const e = o.prior * Math.exp(prior - top);
+      m0 += e;
+      m1 += mu * e;
+      m2 += (mu * mu + s2) * e;
+    }
+    return { logM0: top + Math.log(m0), mean: m1 / m0, variance: Math.max(1e-12, m2 / m0 - (m1 / m0) ** 2) };
+  };
+  // Newton on the tilted mean (increasing in theta), kept inside a bisection bracket.
+  let a = 0;
+  let b = 1e4;
+  let theta = Math.min(b, hint ?? shift / moments(0).variance);
+  let m = moments(theta);
+  for (let i = 0; i < 60; i++) {
+    const gap = m.mean - target;
+    if (Math.abs(gap) < 1e-7) break;
+    if (gap > 0) b = theta;
+    else a = theta;
+    const next = theta - gap / m.variance;
+    theta = next > a && next < b ? next : (a + b) / 2;
+    m = moments(theta);
+  }
+  let logM = m.logM0 - Math.log(n + o.prior);
+  if (o.margin > 0) {
+    // Raised by `margin` standard errors of its estimate from n articles (delta method:
+    // se(log M) = sd(e^{theta·d}) / (sqrt(n)·M)).
+    let sum = 0;
+    let sq = 0;
+    for (const x of values) {
+      const e = Math.exp(theta * (dir * x - center));
+      sum += e;
+      sq += e * e;
+    }
+    const real = sum / n;
+    logM += (o.margin * Math.sqrt(Math.max(0, sq / n - real * real))) / (Math.sqrt(n) * real);
+  }
+  return { theta, center, logM };
 }
 
-function twoSampleT(
-  b: { n: number; variance: number; mean: number },
-  a: { n: number; variance: number; mean: number },
-  o: CusumOptions,
-): number {
-  const pooled =
-    (o.priorWeight * o.priorSigma ** 2 + (b.n - 1) * b.variance + (a.n - 1) * a.variance) /
-    (o.priorWeight + b.n + a.n - 2);
-  const se = Math.max(o.sigmaFloor, Math.sqrt(pooled)) * Math.sqrt(1 / a.n + 1 / b.n);
-  return Math.abs(a.mean - b.mean) / se;
+/**
+ * The threshold for a series that publishes `perMonth` articles a month: an in-control average
+ * run length of (articles a month) × (months per false alert) articles, split over two sides and
+ * `tracks` detectors. For a CUSUM of log-likelihood ratios, ARL0 >= e^h (Lorden), so
+ * h = ln(2·tracks·ARL0) − calibration.
+ */
+export function cusumThreshold(perMonth: number, o: CusumOptions): number {
+  const arl0 = (Math.max(1, perMonth) * 100) / o.falseAlertsPer100SeriesMonths;
+  return Math.log(2 * Math.max(1, o.tracks) * arl0) - o.calibration;
+}
+
+/** Articles a month over the reference; a reference published all at once counts as very busy. */
+function perMonth(times: readonly number[] | undefined, from: number, to: number): number {
+  if (!times || to - from < 2) return 1000;
+  const span = times[to - 1]! - times[from]!;
+  return span > 0 ? ((to - from - 1) / span) * MONTH_MS : 1000;
 }
 
 /**
@@ -83,13 +214,15 @@ function refineStart(m: PrefixMoments, refStart: number, from: number, t: number
   return best.start;
 }
 
-/** The alarm at `t` if the refined windows pass every bar: sizes, effect and the two-sample t. */
+/** The alarm at `t` if the refined windows pass the bars on sizes and effect. */
 function confirm(
   m: PrefixMoments,
   o: CusumOptions,
   origin: number,
   side: SideState,
   t: number,
+  h: number,
+  statistic: number,
 ): CusumAlarm | undefined {
   const refStart = Math.max(origin, side.start - o.maxBefore);
   const start = refineStart(m, refStart, side.start, t);
@@ -97,41 +230,57 @@ function confirm(
   const after = m.slice(start, t + 1);
   const effect = side.direction * (after.mean - before.mean);
   if (after.n < o.minAfter || before.n < o.minBefore || effect < o.minEffect) return undefined;
-  if (twoSampleT(before, after, o) < o.confirmT) return undefined;
-  return { direction: side.direction, refStart, start, at: t, statistic: side.sum };
+  return { direction: side.direction, refStart, start, at: t, statistic, threshold: h };
 }
 
 /**
- * The first alarm at or after `origin`. Each side keeps its own reference: the `maxBefore`
- * articles before its current excursion, so the articles under test never shape the baseline
- * they are compared with. When a side's sum returns to zero the excursion ends and those
- * articles join the reference.
+ * The first alarm at or after `origin`: a self-starting two-sided CUSUM of log-likelihood
+ * ratios. Each side keeps its own reference, the `maxBefore` articles before its current
+ * excursion, so the articles under test never shape the baseline they are compared with. Each
+ * article adds log(tilted likelihood / reference likelihood) (see tiltFor); when a side's sum
+ * returns to zero the excursion ends and those articles join the reference. The threshold
+ * follows the series' own article rate (see cusumThreshold). `times` are publication times in
+ * ms; without them the series counts as busy (the strictest threshold).
  */
 export function firstCusumAlarm(
   xs: readonly number[],
   o: CusumOptions,
   origin = 0,
   moments = new PrefixMoments(xs),
+  times?: readonly number[],
 ): CusumAlarm | undefined {
-  const sides: SideState[] = [
-    { direction: 1, sum: 0, start: origin },
-    { direction: -1, sum: 0, start: origin },
-  ];
+  const sides: SideState[] = o.shifts.flatMap(({ size, share }) =>
+    ([1, -1] as const).map((direction) => ({ direction, shift: size, extra: -Math.log(share), sum: 0, start: origin })),
+  );
   for (let t = origin; t < xs.length; t++) {
     for (const side of sides) {
-      const ref = moments.slice(Math.max(origin, side.start - o.maxBefore), side.start);
-      if (ref.n < o.minBefore) {
+      const from = Math.max(origin, side.start - o.maxBefore);
+      if (side.start - from < o.minBefore) {
         side.start = t + 1;
         continue;
       }
-      const z = (side.direction * (xs[t]! - ref.mean)) / referenceSigma(ref.variance, ref.n, o);
-      side.sum = Math.max(0, side.sum + z - o.k);
+      // Between excursions the reference slides one article at a time; refreshing its tilt
+      // every REFRESH articles is enough (it still ends before the articles under test) and
+      // spares most of the work.
+      if (!side.tilt || side.start - side.tilt.to >= REFRESH || side.tilt.from < origin) {
+        const tilt = tiltFor(xs.slice(from, side.start), side.direction, side.shift, o, side.tilt?.value.theta);
+        const h = cusumThreshold(perMonth(times, from, side.start), o) + side.extra;
+        side.tilt = { from, to: side.start, value: { ...tilt, h } };
+      }
+      const { theta, center, logM, h } = side.tilt.value;
+      side.sum = Math.max(0, side.sum + theta * (side.direction * xs[t]! - center) - logM);
       if (side.sum === 0) {
         side.start = t + 1;
         continue;
       }
-      if (side.sum < o.h) continue;
-      const alarm = confirm(moments, o, origin, side, t);
+      // The reference mean is an estimate from n articles, and its error is shared by every
+      // article of the excursion: for m articles the two-sample log-likelihood ratio is the
+      // one-sample sum shrunk by n/(n + m) (exact for normal noise). Without it a long excursion
+      // against a short reference would reach any threshold.
+      const n = side.tilt.to - side.tilt.from;
+      const statistic = (side.sum * n) / (n + t - side.start + 1);
+      if (statistic < h) continue;
+      const alarm = confirm(moments, o, origin, side, t, h, statistic);
       if (alarm) return alarm;
     }
   }
@@ -142,12 +291,12 @@ export function firstCusumAlarm(
  * Every alarm of a series. After an alarm the detector restarts at the estimated change point,
  * so the new regime becomes the reference and one shift yields one alarm.
  */
-export function cusumAlarms(xs: readonly number[], o: CusumOptions): CusumAlarm[] {
+export function cusumAlarms(xs: readonly number[], o: CusumOptions, times?: readonly number[]): CusumAlarm[] {
   const moments = new PrefixMoments(xs);
   const alarms: CusumAlarm[] = [];
   let origin = 0;
   for (;;) {
-    const alarm = firstCusumAlarm(xs, o, origin, moments);
+    const alarm = firstCusumAlarm(xs, o, origin, moments, times);
     if (!alarm) return alarms;
     alarms.push(alarm);
     origin = alarm.start;

@@ -37,7 +37,6 @@ function frameDetection(
   index: number[],
   tracks: FrameTrack[],
   hit: { track: FrameTrack; alarm: CusumAlarm },
-  o: CusumOptions,
 ): Detection {
   const { track, alarm: a } = hit;
   const before = toSide(summarize(track.values.slice(a.refStart, a.start), 0, 1));
@@ -54,7 +53,7 @@ function frameDetection(
     detectedAt: framed[a.at]!.at,
     before,
     after,
-    statistic: { method: 'cusum', value: a.statistic, threshold: o.h },
+    statistic: { method: 'cusum', value: a.statistic, threshold: a.threshold },
     shares: shareChanges(tracks, a),
     drivers: pickDrivers(track.values, local, before.mean, a.direction).map((i) => index[i]!),
   };
@@ -63,26 +62,25 @@ function frameDetection(
 /**
  * Frame-share shifts: one CUSUM per frame over the articles that carry any frame, restarted
  * together at each change. Watching several frames multiplies the chances of a false alarm, so
- * each threshold is raised as for that many series (see forSeriesWatched).
+ * the frames of one pair share its false-alert target (`tracks`, see cusumThreshold).
  */
 export function detectFrameShifts(series: SeriesPoint[], opts: DetectOptions): Detection[] {
   const index = series.flatMap((p, i) => (p.frames && Object.keys(p.frames).length > 0 ? [i] : []));
   const framed = index.map((i) => series[i]!);
   const tracks = tracksOf(framed);
   if (tracks.length === 0) return [];
-  const f = opts.frames;
-  const more = Math.log(tracks.length);
-  const o = { ...f, h: f.h + more / (2 * f.k), confirmT: Math.sqrt(f.confirmT ** 2 + 2 * more) };
+  const o: CusumOptions = { ...opts.frames, tracks: tracks.length };
+  const times = framed.map((p) => p.at.getTime());
   const found: Detection[] = [];
   let origin = 0;
   for (;;) {
     let hit: { track: FrameTrack; alarm: CusumAlarm } | undefined;
     for (const track of tracks) {
-      const alarm = firstCusumAlarm(track.values, o, origin, track.moments);
+      const alarm = firstCusumAlarm(track.values, o, origin, track.moments, times);
       if (alarm && (!hit || alarm.at < hit.alarm.at)) hit = { track, alarm };
     }
     if (!hit) return found;
-    found.push(frameDetection(framed, index, tracks, hit, o));
+    found.push(frameDetection(framed, index, tracks, hit));
     origin = hit.alarm.start;
   }
 }

@@ -1,4 +1,4 @@
-import { cusumAlarms, type CusumAlarm, type CusumOptions } from './cusum.js';
+import { cusumAlarms, type CusumAlarm } from './cusum.js';
 import type { DetectOptions } from './sensitivity.js';
 import { summarize, type Summary } from './stats.js';
 import type { Detection, SeriesPoint, Side } from './types.js';
@@ -34,7 +34,7 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_v, k) => from + k);
 }
 
-function stanceDetection(series: SeriesPoint[], xs: number[], a: CusumAlarm, o: CusumOptions): Detection {
+function stanceDetection(series: SeriesPoint[], xs: number[], a: CusumAlarm): Detection {
   const before = toSide(summarize(xs.slice(a.refStart, a.start)));
   const after = toSide(summarize(xs.slice(a.start, a.at + 1)));
   return {
@@ -48,7 +48,7 @@ function stanceDetection(series: SeriesPoint[], xs: number[], a: CusumAlarm, o: 
     detectedAt: series[a.at]!.at,
     before,
     after,
-    statistic: { method: 'cusum', value: a.statistic, threshold: o.h },
+    statistic: { method: 'cusum', value: a.statistic, threshold: a.threshold },
     shares: [],
     drivers: pickDrivers(xs, range(a.start, a.at), before.mean, a.direction),
   };
@@ -61,5 +61,6 @@ function stanceDetection(series: SeriesPoint[], xs: number[], a: CusumAlarm, o: 
  */
 export function detectStanceShifts(series: SeriesPoint[], opts: DetectOptions): Detection[] {
   const xs = series.map((p) => p.score);
-  return cusumAlarms(xs, opts.stance).map((a) => stanceDetection(series, xs, a, opts.stance));
+  const times = series.map((p) => p.at.getTime());
+  return cusumAlarms(xs, opts.stance, times).map((a) => stanceDetection(series, xs, a));
 }

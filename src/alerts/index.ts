@@ -6,7 +6,7 @@ export {
   type DetectOptions,
   type SourceTestOptions,
 } from './sensitivity.js';
-export { cusumAlarms, firstCusumAlarm, type CusumAlarm, type CusumOptions } from './cusum.js';
+export { cusumAlarms, cusumThreshold, firstCusumAlarm, tiltFor, type CusumAlarm, type CusumOptions, type Tilt } from './cusum.js';
 export { detectStanceShifts } from './detect-shift.js';
 export { detectFrameShifts } from './detect-frames.js';
 export { detectSourceShifts, gTest } from './detect-sources.js';

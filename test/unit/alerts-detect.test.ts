@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SENSITIVITY,
   chiSquareSurvival,
+  cusumThreshold,
   detectChanges,
   detectFrameShifts,
   detectSourceShifts,
@@ -129,10 +130,16 @@ describe('stance detection (self-starting CUSUM)', () => {
 
   it('raises thresholds for rules that watch many series', () => {
     const many = forSeriesWatched(medium, 1000);
-    expect(many.stance.h).toBeGreaterThan(medium.stance.h);
-    expect(many.stance.confirmT).toBeGreaterThan(medium.stance.confirmT);
+    expect(many.stance.falseAlertsPer100SeriesMonths).toBeCloseTo(medium.stance.falseAlertsPer100SeriesMonths / 10);
+    // Ten times the series, a tenth of the per-series budget: ln(10) more on the threshold.
+    expect(cusumThreshold(50, many.stance) - cusumThreshold(50, medium.stance)).toBeCloseTo(Math.log(10));
     expect(many.sources.alpha).toBeLessThan(medium.sources.alpha);
     expect(forSeriesWatched(medium, 10)).toEqual(medium);
+  });
+
+  it('sets a lower threshold for a series that publishes less (same false alerts per month)', () => {
+    expect(cusumThreshold(12, medium.stance)).toBeLessThan(cusumThreshold(80, medium.stance));
+    expect(cusumThreshold(80, medium.stance) - cusumThreshold(12, medium.stance)).toBeCloseTo(Math.log(80 / 12));
   });
 });
 
