@@ -30,7 +30,7 @@ const stance: CusumOptions = {
   ],
   range: [-1, 1],
   prior: 2,
-  priorSigma: 0.5,
+  priorSigma: 0.3,
   bandwidth: 0.05,
   margin: 0,
   falseAlertsPer100SeriesMonths: 0.3,

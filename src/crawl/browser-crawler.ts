@@ -86,6 +86,8 @@ export async function buildBrowserCrawler(s: BrowserCrawlerSettings): Promise<Pl
       requestHandler: (ctx) => renderAndHandle(run, limits, ctx),
       failedRequestHandler: ({ request, response }, error) =>
         s.onFailed(request, response?.status(), error),
+      // Unlike the HTTP pool, a browser's pages are heavy: Crawlee's autoscaling may lower the
+      // concurrency when memory or CPU run short, but it starts at the outlet's, not at one.
       maxConcurrency: s.maxConcurrency,
       maxRequestsPerMinute: s.maxRequestsPerMinute,
       maxRequestRetries: s.maxRequestRetries,
@@ -93,7 +95,7 @@ export async function buildBrowserCrawler(s: BrowserCrawlerSettings): Promise<Pl
       requestHandlerTimeoutSecs: 60,
       useSessionPool: false,
       persistCookiesPerSession: false,
-      autoscaledPoolOptions: { isFinishedFunction: s.isFinished },
+      autoscaledPoolOptions: { isFinishedFunction: s.isFinished, desiredConcurrency: s.maxConcurrency },
       log: crawleeLogFor(run.log),
     },
     s.config,

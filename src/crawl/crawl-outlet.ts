@@ -275,6 +275,11 @@ function buildCrawler(
       postNavigationHooks: [(ctx) => afterResponse(run, limits, ctx)],
       // Content types are checked per label in afterResponse, with our own wording.
       additionalMimeTypes: ['*/*'],
+      // Crawlee starts at one request and adds one every 10 s while the machine looks idle: a
+      // crawl of a few hundred pages would never reach its concurrency, and a busy machine (the
+      // analyze workers' CPU) would hold it at one. The concurrency here is the operator's, and
+      // politeness is per host (HostScheduler), so the pool runs at it from the start.
+      minConcurrency: opts.maxConcurrency ?? 4,
       maxConcurrency: opts.maxConcurrency ?? 4,
       maxRequestsPerMinute: opts.maxRequestsPerMinute ?? 120,
       maxRequestRetries: opts.maxRequestRetries ?? 2,
@@ -287,7 +292,7 @@ function buildCrawler(
       log: crawleeLogFor(run.log),
       ...(isFinished === undefined ? {} : { autoscaledPoolOptions: { isFinishedFunction: isFinished } }),
     },
-    isolatedConfiguration(),
+    isolatedConfiguration({ fixedConcurrency: true }),
     slots,
     limits.maxResponseBytes,
   );
@@ -322,11 +327,15 @@ async function reportFailedRequest(
  * quiets Crawlee's global logger (used by its storages and autoscaling); CRAWLEE_LOG_LEVEL still
  * wins, because Configuration reads the environment first.
  */
-function isolatedConfiguration(): Configuration {
+function isolatedConfiguration({ fixedConcurrency = false } = {}): Configuration {
   return new Configuration({
     storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
     persistStorage: false,
     purgeOnStart: true,
     logLevel: LogLevel.WARNING,
+    // System info feeds autoscaling only; Crawlee gathers it by spawning `ps` and running
+    // `cat /proc/meminfo` synchronously, every second of every crawl. A pool of fixed
+    // concurrency has no use for it, so it is gathered once a minute.
+    ...(fixedConcurrency ? { systemInfoIntervalMillis: 60_000 } : {}),
   });
 }

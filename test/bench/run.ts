@@ -4,6 +4,7 @@ import model from 'wink-eng-lite-web-model';
 import { buildDemoConfig } from '../../src/demo/index.js';
 import { createAnalyzer } from '../../src/nlp/index.js';
 import { benchAnalyzeStage } from './analyze-stage.js';
+import { benchCrawl, crawlBenchOptionsFromEnv, formatCrawlBench } from './crawl.js';
 import { fmt, timeRounds, trackPeakRss } from './measure.js';
 import { DEFAULT_SIZE } from './query-data.js';
 import { formatQueryBench } from './query-report.js';
@@ -63,3 +64,8 @@ const queryBench = await benchQueryTrends({
   log: (s) => process.stderr.write(`${s}\n`),
 });
 process.stdout.write(`\n${formatQueryBench(queryBench)}\n`);
+
+// Crawl: our crawler beside fetch + cheerio on loopback news sites, and peak RSS over 20,000 pages
+// (BENCH_CRAWL_* in test/bench/crawl.ts; `npx tsx test/bench/crawl.ts` runs this part alone).
+const crawlBench = await benchCrawl(crawlBenchOptionsFromEnv(), (s) => process.stderr.write(`${s}\n`));
+process.stdout.write(`\n${formatCrawlBench(crawlBench)}\n`);
