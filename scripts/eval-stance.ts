@@ -3,6 +3,9 @@
  *   npm run eval:stance -- FILE.jsonl [--json]
  * or runs 5-fold cross-validation on the training set, grouped by article (retrains per fold):
  *   npm run eval:stance -- --cv [--linear-only] [--json]
+ * or scores whole articles of PerSenT (the author's sentiment towards the main person) through the
+ * analyzer's article-level stance:
+ *   npm run eval:stance -- --persent FILE.csv [--scorer lexicon|model] [--json]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +23,8 @@ const { values, positionals } = parseArgs({
     json: { type: 'boolean', default: false },
     cv: { type: 'boolean', default: false },
     'linear-only': { type: 'boolean', default: false },
+    persent: { type: 'string' },
+    scorer: { type: 'string', default: 'lexicon' },
   },
 });
 
@@ -84,7 +89,61 @@ function evaluateFile(file: string): void {
   console.log(`  ${(targets / sentences.length).toFixed(2)} scored mentions per sentence`);
 }
 
-if (values.cv) {
+/**
+ * Document-level F1m on PerSenT with the analyzer's own article-level labels, and what cut points
+ * on the article score would give: tuned on the whole file (optimistic) and 5-fold cross-validated
+ * (tuned on four folds, applied to the fifth), since the file is both the tuning and the test set.
+ */
+async function evaluatePersent(file: string): Promise<void> {
+  const { createAnalyzer, modelScorer } = await import('../src/nlp/index.js');
+  const { bestCuts, cutLabel, documentStance, readPersent } = await import('./stance/persent.js');
+  const scorer = values.scorer === 'model' ? modelScorer() : undefined;
+  if (values.scorer !== 'model' && values.scorer !== 'lexicon') {
+    console.error(`--scorer must be lexicon or model, not ${values.scorer}`);
+    process.exit(2);
+  }
+  const docs = readPersent(path.resolve(file));
+  const t0 = performance.now();
+  const scored = docs.map((d) => ({ ...documentStance((actors) => createAnalyzer(actors, scorer), d), gold: d.label }));
+  const seconds = (performance.now() - t0) / 1000;
+  const words = docs.reduce((n, d) => n + d.text.split(/\s+/).length, 0);
+  const f1 = (g: typeof scored[number]['gold'][], p: typeof scored[number]['gold'][]) => evaluate(g, p).f1m;
+  const report = evaluate(scored.map((s) => s.gold), scored.map((s) => s.label));
+  const tuned = bestCuts(scored, f1);
+  const folds = 5;
+  const cvPred = new Array<(typeof scored)[number]['gold']>(scored.length);
+  for (let k = 0; k < folds; k += 1) {
+    const cuts = bestCuts(scored.filter((_, i) => i % folds !== k), f1);
+    scored.forEach((s, i) => {
+      if (i % folds === k) cvPred[i] = cutLabel(s.score, s.mentions, cuts.lo, cuts.hi);
+    });
+  }
+  const cv = evaluate(scored.map((s) => s.gold), cvPred);
+  const out = {
+    file: path.basename(file),
+    scorer: values.scorer,
+    n: report.n,
+    f1m: report.f1m,
+    accuracy: report.accuracy,
+    perClass: report.perClass,
+    tokensPerSecond: words / seconds,
+    withoutMention: scored.filter((s) => s.mentions === 0).length,
+    tunedCuts: { negativeBelow: tuned.lo, positiveFrom: tuned.hi, f1m: tuned.f1m },
+    crossValidatedCutsF1m: cv.f1m,
+  };
+  if (values.json) {
+    console.log(JSON.stringify(out));
+    return;
+  }
+  console.log(formatReport(`${out.file}, article-level stance (${values.scorer} scorer, the analyzer's own labels)`, report));
+  console.log(`  ${out.withoutMention} documents never mention their person (counted neutral); ~${Math.round(out.tokensPerSecond)} words/s`);
+  console.log(`  cut points tuned on the whole file: negative below ${tuned.lo.toFixed(3)}, positive from ${tuned.hi.toFixed(3)}: F1m ${tuned.f1m.toFixed(2)} (optimistic)`);
+  console.log(`  the same cut search, 5-fold cross-validated: F1m ${cv.f1m.toFixed(2)}`);
+}
+
+if (values.persent !== undefined) {
+  await evaluatePersent(values.persent);
+} else if (values.cv) {
   const { crossValidate } = await import('./stance/cv.js');
   const result = await crossValidate(values['linear-only']);
   console.log(values.json ? JSON.stringify(result) : result.text);
