@@ -3,6 +3,7 @@ import { registerActorsCommands } from './commands/actors.js';
 import { registerAlertsCommands } from './commands/alerts.js';
 import { registerAnalystCommands } from './commands/analyst.js';
 import { registerAnalyzeCommand } from './commands/analyze-text.js';
+import { registerOutletsCommands } from './commands/outlets.js';
 import { registerReadCommands } from './commands/read-views.js';
 import { registerReanalyzeCommand } from './commands/reanalyze.js';
 import { registerSimpleCommands } from './commands/simple.js';
@@ -28,5 +29,6 @@ export function buildProgram(): Command {
   registerWebCommand(program);
   registerActorsCommands(program);
   registerReanalyzeCommand(program);
+  registerOutletsCommands(program);
   return program;
 }

@@ -2,7 +2,7 @@ import type { StancewatchConfig } from '../config/index.js';
 import { formatTrendMatrix } from '../analytics/index.js';
 import { openRuntime } from '../pipeline/index.js';
 import { startInProcessScheduler, syncCrawlSchedulers } from '../queue/index.js';
-import { stanceTrend } from '../store/index.js';
+import { pollIntervals, stanceTrend } from '../store/index.js';
 import type { CliContext } from './context.js';
 import { printJson } from './output.js';
 import { WORKER_ROLES, shutdown, startBullWorkers } from './start-workers.js';
@@ -29,7 +29,8 @@ export async function runOnce(ctx: CliContext, config: StancewatchConfig): Promi
 export async function runForever(ctx: CliContext, config: StancewatchConfig): Promise<void> {
   const rt = await openRuntime(ctx.env, config, ctx.log);
   if (rt.bull) {
-    await syncCrawlSchedulers(rt.bull.queues.crawl, config.outlets);
+    // Adapted polling intervals survive a restart.
+    await syncCrawlSchedulers(rt.bull.queues.crawl, config.outlets, await pollIntervals(rt.deps.db));
     const workers = startBullWorkers(rt, WORKER_ROLES, ctx.log);
     ctx.log.info({ outlets: config.outlets.length, database: rt.database.location }, 'pipeline running (BullMQ)');
     await waitForSignal();
@@ -46,7 +47,9 @@ export async function runForever(ctx: CliContext, config: StancewatchConfig): Pr
       .catch((err: unknown) => ctx.log.error({ outletId, err: String(err) }, 'scheduled crawl failed'));
   };
   config.outlets.forEach((o) => crawl(o.id));
-  const scheduler = startInProcessScheduler(config.outlets, crawl);
+  for (const [id, ms] of await pollIntervals(rt.deps.db)) runner.pollIntervals.set(id, ms);
+  const scheduler = startInProcessScheduler(config.outlets, crawl, { intervalOf: (id) => runner.pollIntervals.get(id) });
+  runner.onReschedule = (id, ms) => scheduler.reschedule(id, ms);
   ctx.log.info({ outlets: config.outlets.length, database: rt.database.location }, 'pipeline running (in-process)');
   await waitForSignal();
   scheduler.stop();

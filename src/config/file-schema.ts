@@ -164,6 +164,13 @@ export const outletSchema = z
     maxRedirects: z.number().int().min(0).max(20).optional(),
     /** Bodies above this ("10MB", "512KB" or bytes) are cut off and recorded as too large. */
     maxResponseSize: byteSize.optional(),
+    /**
+     * Adaptive polling floor ("5m"): an outlet publishing a lot is crawled up to this often; its
+     * `schedule` interval is the ceiling. Default: an eighth of the schedule, at least 1 minute.
+     */
+    minInterval: duration.optional(),
+    /** A listed feed or sitemap failing this many crawls in a row is disabled until `outlets enable`. */
+    maxFeedFailures: z.number().int().min(1).max(100).default(5),
   })
   .strict();
 export type Outlet = z.infer<typeof outletSchema>;

@@ -25,7 +25,7 @@ import {
   type CrawlRun,
   type CrawlSettings,
 } from './run.js';
-import type { CrawlHooks, CrawlSummary, Outlet } from './types.js';
+import type { CrawlHooks, CrawlSummary, Outlet, SourceValidators } from './types.js';
 
 export interface CrawlOptions {
   log: Logger;
@@ -69,6 +69,13 @@ export interface CrawlOptions {
   chromiumPath?: string;
   /** The crawl's clock, for maxAge and for dates pages may claim. @defaultValue now */
   now?: Date;
+  /**
+   * ETag and Last-Modified of feeds and sitemaps from their last fetch, by URL: sent as
+   * If-None-Match / If-Modified-Since, so an unchanged feed answers 304 and is not parsed again.
+   */
+  validators?: ReadonlyMap<string, SourceValidators>;
+  /** Listed feeds and sitemaps not to read in this crawl (disabled after repeated failures). */
+  skipSources?: ReadonlySet<string>;
 }
 
 /**
@@ -107,7 +114,7 @@ export async function crawlOutlet(
   } else {
     const crawler = buildCrawler(run, limits, opts, slots);
     run.addRequests = (requests) => crawler.addRequests(requests);
-    await admit(run, startRequests(run));
+    await admit(run, startRequests(run, opts.skipSources));
     await crawler.run();
   }
   run.summary.fetched = run.requested.size;
@@ -161,6 +168,8 @@ function newCrawlRun(outlet: Outlet, hooks: CrawlHooks, log: Logger, opts: Crawl
     requested: new Set(),
     sources: new Set(),
     robots: new Map(),
+    validators: opts.validators ?? new Map(),
+    sourceResponses: new Map(),
   };
 }
 
@@ -176,10 +185,10 @@ function settingsFor(outlet: Outlet, opts: CrawlOptions): CrawlSettings {
   };
 }
 
-function startRequests(run: CrawlRun): RequestOptions[] {
+function startRequests(run: CrawlRun, skip: ReadonlySet<string> = new Set()): RequestOptions[] {
   const { outlet } = run;
   const sources = (urls: string[], label: string): RequestOptions[] =>
-    urls.map((url) => {
+    urls.filter((url) => !skip.has(url)).map((url) => {
       run.sources.add(url);
       return { url, uniqueKey: `${label} ${url}`, label };
     });
@@ -254,7 +263,7 @@ async function crawlWithBrowser(
   };
   queues.push(await http.getRequestQueue());
   if (browser !== undefined) queues.push(await browser.getRequestQueue());
-  await admit(run, startRequests(run));
+  await admit(run, startRequests(run, opts.skipSources));
   await Promise.all([http.run(), browser?.run()]);
 }
 

@@ -1,7 +1,7 @@
 import { dateFromUrl } from './dates.js';
 import { findArticleLinks, findFeedLinks, isArticleUrl, type LinkTag } from './discover.js';
 import { parseFeed } from './feed.js';
-import { bodyText, queueArticles, type Discovered } from './queue-articles.js';
+import { bodyText, callHook, queueArticles, type Discovered } from './queue-articles.js';
 import { originOf, parseRobots } from './robots.js';
 import { admit, LABEL, settleRobots, type CrawlRun, type PageContext } from './run.js';
 import { parseSitemap, type SitemapEntry } from './sitemap.js';
@@ -27,6 +27,7 @@ export async function handleRobots(run: CrawlRun, ctx: PageContext): Promise<voi
 
 export async function handleFeed(run: CrawlRun, ctx: PageContext): Promise<void> {
   const { request } = ctx;
+  if (await unchangedSource(run, request.url, 'feed')) return;
   const entries = parseFeed(bodyText(ctx), request.loadedUrl ?? request.url);
   run.summary.feedsRead += 1;
   const fresh = entries.filter((entry) => !isTooOld(run, entry.publishedAt));
@@ -34,10 +35,53 @@ export async function handleFeed(run: CrawlRun, ctx: PageContext): Promise<void>
     { url: request.url, entries: entries.length, old: entries.length - fresh.length },
     'feed read',
   );
-  await queueArticles(
+  const queued = await queueArticles(
     run,
     ctx,
     fresh.map((entry) => discovered(entry.url, entry.title, entry.publishedAt)),
+  );
+  await sourceFetched(run, request.url, 'feed', entries.length, queued);
+}
+
+/**
+ * A feed or sitemap that answered 304 to our validators: nothing to parse, reported as read.
+ * True when it did.
+ */
+async function unchangedSource(run: CrawlRun, url: string, stage: 'feed' | 'sitemap'): Promise<boolean> {
+  if (run.sourceResponses?.get(url)?.status !== 304) return false;
+  run.summary.feedsRead += 1;
+  run.log.debug({ url, stage }, 'source not modified');
+  await sourceFetched(run, url, stage, 0, 0);
+  return true;
+}
+
+/** Tells the caller a source was read, with what it needs for the next conditional GET. */
+async function sourceFetched(
+  run: CrawlRun,
+  url: string,
+  stage: 'feed' | 'sitemap',
+  entries: number,
+  newEntries: number,
+): Promise<void> {
+  const hook = run.hooks.onSourceFetched;
+  if (hook === undefined) return;
+  // The validators the server sent; a 304 may omit them, then the ones it answered to stay valid.
+  const response = run.sourceResponses?.get(url) ?? { status: 200 };
+  const status = response.status;
+  const known = status === 304 ? run.validators?.get(url) : undefined;
+  const etag = response.etag ?? known?.etag;
+  const lastModified = response.lastModified ?? known?.lastModified;
+  await callHook('onSourceFetched', () =>
+    hook({
+      url,
+      stage,
+      status,
+      notModified: status === 304,
+      entries,
+      newEntries,
+      ...(etag !== undefined && { etag }),
+      ...(lastModified !== undefined && { lastModified }),
+    }),
   );
 }
 
@@ -48,6 +92,7 @@ export async function handleFeed(run: CrawlRun, ctx: PageContext): Promise<void>
  */
 export async function handleSitemap(run: CrawlRun, ctx: PageContext): Promise<void> {
   const { request } = ctx;
+  if (await unchangedSource(run, request.url, 'sitemap')) return;
   const sitemap = parseSitemap(bodyText(ctx), request.loadedUrl ?? request.url);
   run.summary.feedsRead += 1;
   if (sitemap.kind === 'index') {
@@ -59,6 +104,7 @@ export async function handleSitemap(run: CrawlRun, ctx: PageContext): Promise<vo
       children.map((c) => c.url),
       LABEL.sitemap,
     );
+    await sourceFetched(run, request.url, 'sitemap', sitemap.sitemaps.length, 0);
     return;
   }
   const entries = newestFirst(sitemap.entries, dateOf).filter(
@@ -68,11 +114,12 @@ export async function handleSitemap(run: CrawlRun, ctx: PageContext): Promise<vo
     { url: request.url, entries: sitemap.entries.length, kept: entries.length },
     'sitemap read',
   );
-  await queueArticles(
+  const queued = await queueArticles(
     run,
     ctx,
     entries.map((entry) => discovered(entry.url, entry.title, entry.publishedAt)),
   );
+  await sourceFetched(run, request.url, 'sitemap', sitemap.entries.length, queued);
 }
 
 /** Homepage and section pages: their article-like links, and on the homepage its feeds. */

@@ -14,4 +14,7 @@ export type {
   CrawlSummary,
   Outlet,
   QualityFlag,
+  SourceFetch,
+  SourceValidators,
 } from './types.js';
+export { pollBounds, nextPollInterval, MIN_POLL_MS, type PollBounds } from './poll-interval.js';

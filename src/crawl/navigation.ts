@@ -70,6 +70,7 @@ export function beforeRequest(
     ...gotOptions.headers,
     'user-agent': run.settings.userAgent,
     accept: acceptFor(request.label),
+    ...conditionalHeaders(run, request.label, request.url),
   };
   if (request.label === LABEL.article) run.requested.add(request.url);
 }
@@ -96,6 +97,19 @@ export function afterResponse(
   if (status >= 400) {
     response.destroy();
     throw statusError(run, request.url, status, response.headers['retry-after']);
+  }
+  if (SOURCE_LABELS.has(request.label ?? '')) {
+    const header = (name: string) => {
+      const value = response.headers[name];
+      return typeof value === 'string' && value !== '' ? value : undefined;
+    };
+    const etag = header('etag');
+    const lastModified = header('last-modified');
+    run.sourceResponses?.set(request.url, {
+      status,
+      ...(etag !== undefined && { etag }),
+      ...(lastModified !== undefined && { lastModified }),
+    });
   }
   const length = Number(response.headers['content-length']);
   if (Number.isFinite(length) && length > limits.maxResponseBytes) {
@@ -132,6 +146,18 @@ export function statusError(
 
 /** A 429 without Retry-After still means "slow down". */
 const DEFAULT_429_PAUSE_MS = 5_000;
+
+const SOURCE_LABELS = new Set<string>([LABEL.feed, LABEL.sitemap]);
+
+/** If-None-Match / If-Modified-Since for a feed or sitemap whose last fetch gave validators. */
+function conditionalHeaders(run: CrawlRun, label: string | undefined, url: string): Record<string, string> {
+  const known = SOURCE_LABELS.has(label ?? '') ? run.validators?.get(url) : undefined;
+  if (known === undefined) return {};
+  return {
+    ...(known.etag !== undefined && { 'if-none-match': known.etag }),
+    ...(known.lastModified !== undefined && { 'if-modified-since': known.lastModified }),
+  };
+}
 
 function acceptFor(label: string | undefined): string {
   if (label === LABEL.feed) return ACCEPT_FEED;

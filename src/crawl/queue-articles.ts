@@ -14,16 +14,17 @@ export interface Discovered extends ArticleHints {
 
 /**
  * Queues the article URLs that are new to this run and to the store, up to the outlet's
- * maxArticlesPerCrawl for the whole run, in the order the source lists them.
+ * maxArticlesPerCrawl for the whole run, in the order the source lists them. Returns how many
+ * were queued.
  */
 export async function queueArticles(
   run: CrawlRun,
   ctx: PageContext,
   found: Discovered[],
-): Promise<void> {
+): Promise<number> {
   const fresh = dedupe(found).filter((item) => !run.queued.has(item.url));
   run.summary.discovered += fresh.length;
-  if (fresh.length === 0) return;
+  if (fresh.length === 0) return 0;
   const urls = fresh.map((item) => item.url);
   const known = await callHook('knownUrls', () => run.hooks.knownUrls(urls));
   // Re-checked after the await: another source of this run may have queued the same URL meanwhile.
@@ -44,6 +45,7 @@ export async function queueArticles(
       userData: hints,
     })),
   );
+  return chosen.length;
 }
 
 /** Names the hook in its errors, so that a database failure is not read as the page's. */

@@ -2,7 +2,7 @@ import type { CheerioRoot, Dictionary, Request, RequestOptions } from 'crawlee';
 import type { Logger } from '../log.js';
 import type { HostScheduler } from './hosts.js';
 import { ALLOW_ALL, originOf, robotsUrlFor, type RobotsRules } from './robots.js';
-import type { CrawlFailure, CrawlHooks, CrawlStage, CrawlSummary, Outlet } from './types.js';
+import type { CrawlFailure, CrawlHooks, CrawlStage, CrawlSummary, Outlet, SourceValidators } from './types.js';
 
 /** Request labels: what a fetched URL is expected to be. */
 export const LABEL = {
@@ -70,6 +70,10 @@ export interface CrawlRun {
   /** Feeds and sitemaps queued in this run, so that a loop of sitemap indexes ends. */
   sources: Set<string>;
   robots: Map<string, RobotsState>;
+  /** Validators of feeds and sitemaps from their last fetch (conditional GET). */
+  validators?: ReadonlyMap<string, SourceValidators>;
+  /** Status and validators of each feed and sitemap response of this run, by request URL. */
+  sourceResponses?: Map<string, SourceValidators & { status: number }>;
 }
 
 /** Records a failed URL: counted, logged once here, handed to the failure hook. */

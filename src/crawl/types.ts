@@ -41,12 +41,32 @@ export interface CrawlFailure {
   status?: number;
 }
 
+/** What the last fetch of a feed or sitemap answered, sent back for a conditional GET. */
+export interface SourceValidators {
+  etag?: string;
+  lastModified?: string;
+}
+
+/** A feed or sitemap read (or found unchanged: 304) in this crawl. */
+export interface SourceFetch extends SourceValidators {
+  url: string;
+  stage: 'feed' | 'sitemap';
+  status: number;
+  /** The server answered 304 Not Modified to our validators: nothing was parsed. */
+  notModified: boolean;
+  /** Entries listed, and those queued as articles not stored before. */
+  entries: number;
+  newEntries: number;
+}
+
 /** What the crawl needs from the rest of the system, injected so crawl/ stays free of storage. */
 export interface CrawlHooks {
   /** Of these canonical or fetched URLs, the ones already stored (they are not fetched again). */
   knownUrls(urls: string[]): Promise<Set<string>>;
   onArticle(article: ArticleCandidate): Promise<void>;
   onFailure(failure: CrawlFailure): Promise<void>;
+  /** A feed or sitemap was fetched: its status and validators, for the next conditional GET. */
+  onSourceFetched?(fetch: SourceFetch): Promise<void>;
 }
 
 export interface CrawlSummary {

@@ -8,6 +8,7 @@ import {
   type AnalysisForArticle,
   type StoredArticle,
 } from '../store/index.js';
+import { analysisSkipReason } from './analysis-policy.js';
 import type { PipelineDeps } from './deps.js';
 
 export interface AnalyzeResult {
@@ -19,8 +20,7 @@ export interface AnalyzeResult {
 
 /** Why an article is stored but not analysed, or undefined when it is analysed. */
 function skipReason(article: StoredArticle): string | undefined {
-  if (article.language !== null && article.language !== 'en') return `language ${article.language}`;
-  return undefined;
+  return article.analysisSkippedReason ?? analysisSkipReason(article.language);
 }
 
 /**

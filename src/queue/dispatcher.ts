@@ -8,6 +8,11 @@ export interface JobDispatcher {
   enqueueCrawl(job: CrawlJob): Promise<void>;
   enqueueAnalyze(job: AnalyzeJob): Promise<void>;
   enqueueAlerts(job: AlertsJob): Promise<void>;
+  /**
+   * Adaptive polling: crawl this outlet every `everyMs` from now on (its scheduler is moved; an
+   * outlet on a cron schedule is never moved). Optional: a dispatcher without schedules ignores it.
+   */
+  rescheduleCrawl?(outletId: string, everyMs: number): Promise<void>;
 }
 
 /** The processors of each queue, as the pipeline provides them. */

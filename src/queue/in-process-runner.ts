@@ -48,6 +48,16 @@ export class InProcessRunner implements JobDispatcher {
     this.processors = processors;
   }
 
+  /** Each outlet's current polling interval (adaptive polling). */
+  readonly pollIntervals = new Map<string, number>();
+  /** Told of each new interval: the in-process scheduler moves the outlet's next run. */
+  onReschedule: ((outletId: string, everyMs: number) => void) | undefined;
+
+  async rescheduleCrawl(outletId: string, everyMs: number): Promise<void> {
+    this.pollIntervals.set(outletId, everyMs);
+    this.onReschedule?.(outletId, everyMs);
+  }
+
   async enqueueCrawl(job: JobPayloads['crawl']): Promise<void> {
     this.push('crawl', crawlJobId(job, new Date()), job);
   }

@@ -11,26 +11,43 @@ export function msUntilNext(schedule: Schedule, now: Date): number {
 /**
  * The embedded stand-in for BullMQ job schedulers: a timer per outlet that calls `onDue` at each
  * scheduled time. Timers do not keep the process alive by themselves; `stop()` clears them.
+ * Adaptive polling: an interval schedule waits `intervalOf(outlet)` when it gives one, and
+ * `reschedule(outlet, ms)` moves the pending run to `ms` after the previous one.
  */
 export function startInProcessScheduler(
   outlets: Outlet[],
   onDue: (outletId: string) => void,
-): { stop(): void } {
+  opts: { intervalOf?: (outletId: string) => number | undefined } = {},
+): { stop(): void; reschedule(outletId: string, everyMs: number): void } {
   const timers = new Map<string, NodeJS.Timeout>();
+  const lastDue = new Map<string, number>();
+  const adapted = new Map<string, number>();
   let stopped = false;
-  const arm = (o: Outlet) => {
+  const wait = (o: Outlet) =>
+    (o.schedule.kind === 'every' ? (adapted.get(o.id) ?? opts.intervalOf?.(o.id)) : undefined) ??
+    msUntilNext(o.schedule, new Date());
+  const arm = (o: Outlet, delay = wait(o)) => {
     if (stopped) return;
+    clearTimeout(timers.get(o.id));
     const t = setTimeout(() => {
+      lastDue.set(o.id, Date.now());
       onDue(o.id);
       arm(o);
-    }, msUntilNext(o.schedule, new Date()));
+    }, delay);
     timers.set(o.id, t);
   };
-  outlets.forEach(arm);
+  const started = Date.now();
+  outlets.forEach((o) => arm(o));
   return {
     stop() {
       stopped = true;
       for (const t of timers.values()) clearTimeout(t);
+    },
+    reschedule(outletId, everyMs) {
+      const o = outlets.find((x) => x.id === outletId);
+      if (o === undefined || o.schedule.kind !== 'every') return;
+      adapted.set(outletId, everyMs);
+      arm(o, Math.max(0, (lastDue.get(outletId) ?? started) + everyMs - Date.now()));
     },
   };
 }

@@ -15,7 +15,7 @@ export { jobDefaults, crawlJobDefaults } from './job-defaults.js';
 export { analyzeJobId, crawlJobId, alertsDedupId } from './job-ids.js';
 export { createBullQueues, type BullQueues } from './bullmq-dispatcher.js';
 export { makeWorker, type WorkerOptions } from './make-worker.js';
-export { syncCrawlSchedulers } from './schedulers.js';
+export { syncCrawlSchedulers, rescheduleCrawlEvery } from './schedulers.js';
 export { InProcessRunner, type RunnerStats, type FailedJob } from './in-process-runner.js';
 export { createRedis, pingRedis } from './redis.js';
 export type { Worker, Queue } from 'bullmq';

@@ -25,6 +25,17 @@ export {
   type AnalysisForArticle,
 } from './queries/analysis.js';
 export {
+  loadFeedStates,
+  recordFeedFetch,
+  recordFeedFailure,
+  enableFeeds,
+  recordOutletCrawl,
+  pollIntervals,
+  outletStatus,
+  type FeedRow,
+  type OutletStatusRow,
+} from './queries/feeds.js';
+export {
   upsertSources,
   knownSources,
   listSources,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../../store/index.js';
+import { openDatabase, pollIntervals } from '../../store/index.js';
 import { ingestFile, openRuntime, runCrawl } from '../../pipeline/index.js';
 import { syncCrawlSchedulers } from '../../queue/index.js';
 import { cliContext, requireConfig } from '../context.js';
@@ -53,7 +53,7 @@ export function registerSimpleCommands(program: Command): void {
       if (!ctx.env.redisUrl) throw new Error('schedule needs Redis: set REDIS_URL');
       const rt = await openRuntime(ctx.env, config, ctx.log);
       try {
-        printJson(await syncCrawlSchedulers(rt.bull!.queues.crawl, config.outlets));
+        printJson(await syncCrawlSchedulers(rt.bull!.queues.crawl, config.outlets, await pollIntervals(rt.deps.db)));
       } finally {
         await rt.close();
       }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openRuntime } from '../../pipeline/index.js';
 import { syncCrawlSchedulers } from '../../queue/index.js';
+import { pollIntervals } from '../../store/index.js';
 import { cliContext, requireConfig, type CliContext } from '../context.js';
 import { WORKER_ROLES, shutdown, startBullWorkers, type WorkerRole } from '../start-workers.js';
 import { waitForSignal } from '../wait-for-signal.js';
@@ -26,7 +27,7 @@ export async function runScheduler(ctx: CliContext): Promise<void> {
   const rt = await openRuntime(ctx.env, await requireConfig(ctx), ctx.log);
   const sync = async () => {
     const config = await requireConfig(ctx);
-    const res = await syncCrawlSchedulers(rt.bull!.queues.crawl, config.outlets);
+    const res = await syncCrawlSchedulers(rt.bull!.queues.crawl, config.outlets, await pollIntervals(rt.deps.db));
     ctx.log.info({ installed: res.installed.length, removed: res.removed }, 'crawl schedulers synced');
   };
   await sync();

@@ -21,6 +21,10 @@ const currentVersion = and(
   eq(articles.analyzerVersion, articleActors.analyzerVersion),
 );
 
+// Articles with quality flags (a paywall teaser, a page that needs JavaScript) stay out of the
+// series, as they stay out of the trend views.
+const unflagged = sql`cardinality(${articles.qualityFlags}) = 0`;
+
 const seriesColumns = {
   actorId: articleActors.actorId,
   articleId: articles.id,
@@ -39,7 +43,7 @@ export async function outletStanceSeries(db: Db, outletId: string): Promise<Seri
     .select(seriesColumns)
     .from(articleActors)
     .innerJoin(articles, currentVersion)
-    .where(and(eq(articles.outletId, outletId), isNotNull(articles.publishedAt)))
+    .where(and(eq(articles.outletId, outletId), isNotNull(articles.publishedAt), unflagged))
     .orderBy(asc(articles.publishedAt), asc(articles.id));
   return rows.map((r) => ({ ...r, at: r.at! }));
 }
@@ -59,6 +63,7 @@ export async function actorStanceSeries(
         eq(articleActors.actorId, actorId),
         gte(articles.publishedAt, window.from),
         lte(articles.publishedAt, window.to),
+        unflagged,
       ),
     )
     .orderBy(asc(articles.publishedAt), asc(articles.id));

@@ -14,6 +14,12 @@ export interface NewArticle {
   publishedAt: Date | null;
   language: string | null;
   fetchedAt?: Date;
+  /** Reasons to doubt the text (the crawl's quality flags); a flagged article stays out of trends. */
+  qualityFlags?: readonly string[];
+  /** 64-bit SimHash of the text, 16 hex digits: near-duplicates in other outlets share a cluster. */
+  simhash?: string;
+  /** Why the article will not be analysed (e.g. `language de`); null or absent: it will be. */
+  analysisSkippedReason?: string | null;
 }
 
 export interface UpsertResult {
@@ -24,33 +30,88 @@ export interface UpsertResult {
 }
 
 /**
- * An analysed article whose update will move its publication date still counts in the rollups
- * under the old date: read its contribution first (the row is locked until the transaction ends).
+ * An analysed article whose update will move its publication date, or flag or unflag it, still
+ * counts in the rollups as before: read its contribution first (the row is locked until the
+ * transaction ends).
  */
-async function contributionToMove(tx: Tx, id: string, hash: string, publishedAt: Date | null): Promise<Contribution | undefined> {
+async function contributionToMove(tx: Tx, id: string, hash: string, a: NewArticle): Promise<Contribution | undefined> {
   const prev = await tx
-    .select({ publishedAt: articles.publishedAt, version: articles.analyzerVersion, hash: articles.contentHash })
+    .select({
+      publishedAt: articles.publishedAt,
+      version: articles.analyzerVersion,
+      hash: articles.contentHash,
+      flags: articles.qualityFlags,
+    })
     .from(articles)
     .where(eq(articles.id, id))
     .for('update');
   const p = prev[0];
   if (!p || p.version === null || p.hash === hash) return undefined;
-  if ((p.publishedAt?.getTime() ?? null) === (publishedAt?.getTime() ?? null)) return undefined;
+  const sameDate = (p.publishedAt?.getTime() ?? null) === (a.publishedAt?.getTime() ?? null);
+  const sameFlagging = (p.flags.length > 0) === ((a.qualityFlags?.length ?? 0) > 0);
+  if (sameDate && sameFlagging) return undefined;
   return readContribution(tx, [id]);
+}
+
+const SIMHASH = /^[0-9a-f]{16}$/i;
+/** Hamming distance at most this between two SimHashes: the same story. */
+const NEAR_DUPLICATE_BITS = 3;
+const CLUSTER_WINDOW = sql.raw(`interval '7 days'`);
+
+/**
+ * Puts a new or changed article in the cluster of a near-duplicate from another outlet published
+ * within 7 days (SimHash within Hamming distance 3): that article's cluster, else a new one named
+ * after the earlier of the two, which the other article joins too. The four 16-bit bands narrow
+ * the search to indexed candidates (two hashes within 3 bits agree on at least one band). Running
+ * it again finds the same match and writes the same ids.
+ */
+async function assignCluster(tx: Tx, id: string, simhash: string | undefined): Promise<void> {
+  if (simhash === undefined) return;
+  const h = BigInt.asIntN(64, BigInt(`0x${simhash}`));
+  const band = (shift: bigint) => Number((h >> shift) & 0xffffn);
+  await tx.execute(sql`
+    WITH me AS (
+      SELECT id, outlet_id, coalesce(published_at, fetched_at) AS at FROM articles WHERE id = ${id}::uuid
+    ), match AS (
+      SELECT a.id, a.cluster_id, coalesce(a.published_at, a.fetched_at) AS at
+      FROM articles a, me
+      WHERE a.simhash IS NOT NULL AND a.id <> me.id AND a.outlet_id <> me.outlet_id
+        AND (((a.simhash >> 48) & 65535) = ${band(48n)} OR ((a.simhash >> 32) & 65535) = ${band(32n)}
+             OR ((a.simhash >> 16) & 65535) = ${band(16n)} OR (a.simhash & 65535) = ${band(0n)})
+        AND bit_count((a.simhash # ${h.toString()}::bigint)::bit(64)) <= ${NEAR_DUPLICATE_BITS}
+        AND coalesce(a.published_at, a.fetched_at) BETWEEN me.at - ${CLUSTER_WINDOW} AND me.at + ${CLUSTER_WINDOW}
+      ORDER BY coalesce(a.published_at, a.fetched_at), a.id
+      LIMIT 1
+    ), cluster AS (
+      SELECT coalesce(match.cluster_id,
+                      CASE WHEN (match.at, match.id::text) <= (me.at, me.id::text) THEN match.id ELSE me.id END::text) AS cid,
+             match.id AS match_id
+      FROM match, me
+    )
+    UPDATE articles a SET cluster_id = cluster.cid
+    FROM cluster
+    WHERE (a.id = ${id}::uuid OR (a.id = cluster.match_id AND a.cluster_id IS NULL))
+      AND a.cluster_id IS DISTINCT FROM cluster.cid`);
 }
 
 /**
  * Stores an article under its canonical URL. Re-storing the same text is a no-op, so a crawl job
  * delivered twice writes nothing twice; changed text updates the row and asks for re-analysis. A
- * new publication date moves the article's contribution to the rollups in the same transaction.
+ * new publication date (or quality flags that now exclude it from the trends, or no longer do)
+ * moves the article's contribution to the rollups in the same transaction; a near-duplicate in
+ * another outlet gives it a cluster (see assignCluster).
  */
 export async function upsertArticle(db: Db, a: NewArticle): Promise<UpsertResult> {
   const id = articleIdFor(a.canonicalUrl);
   const hash = contentHash(a.text);
+  if (a.simhash !== undefined && !SIMHASH.test(a.simhash)) {
+    throw new Error(`article ${a.canonicalUrl}: simhash "${a.simhash}" is not 16 hex digits`);
+  }
   return db.transaction(async (tx) => {
-    const before = await contributionToMove(tx, id, hash, a.publishedAt);
+    const before = await contributionToMove(tx, id, hash, a);
     const result = await writeArticle(tx, id, hash, a);
     if (before) await applyContribution(tx, [id], before);
+    if (result.status !== 'unchanged') await assignCluster(tx, id, a.simhash);
     return result;
   });
 }
@@ -68,6 +129,9 @@ async function writeArticle(db: Tx, id: string, hash: string, a: NewArticle): Pr
     language: a.language,
     contentHash: hash,
     fetchedAt: a.fetchedAt ?? new Date(),
+    qualityFlags: [...(a.qualityFlags ?? [])],
+    analysisSkippedReason: a.analysisSkippedReason ?? null,
+    simhash: a.simhash === undefined ? null : BigInt.asIntN(64, BigInt(`0x${a.simhash}`)),
   };
   const rows = await db
     .insert(articles)
@@ -82,6 +146,9 @@ async function writeArticle(db: Tx, id: string, hash: string, a: NewArticle): Pr
         language: values.language,
         contentHash: hash,
         fetchedAt: values.fetchedAt,
+        qualityFlags: values.qualityFlags,
+        analysisSkippedReason: values.analysisSkippedReason,
+        simhash: values.simhash,
         updatedAt: sql`now()`,
       },
       setWhere: sql`${articles.contentHash} <> excluded.content_hash`,

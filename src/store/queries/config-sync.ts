@@ -15,7 +15,10 @@ export async function syncConfig(db: Db, cfg: { outlets: Outlet[]; actors: Actor
           set: { name: o.name, homepage: o.homepage, updatedAt: sql`now()` },
         });
       for (const url of o.feeds) {
-        await tx.insert(feeds).values({ outletId: o.id, url }).onConflictDoNothing();
+        await tx.insert(feeds).values({ outletId: o.id, url, kind: 'feed' }).onConflictDoNothing();
+      }
+      for (const url of o.sitemaps ?? []) {
+        await tx.insert(feeds).values({ outletId: o.id, url, kind: 'sitemap' }).onConflictDoNothing();
       }
     }
     for (const a of cfg.actors) {

@@ -8,7 +8,7 @@ import { rowsOf } from './trends.js';
  * articles whose current analysis names the actor. A writer that changes what an article
  * contributes (a new analysis, a new publication date) reads the article's contribution before,
  * changes the rows, then adds the difference in the same transaction: re-analysing an article
- * moves its contribution and never doubles it.
+ * moves its contribution and never doubles it. Articles with quality flags contribute nothing.
  */
 export interface Contribution {
   stance: Record<string, unknown>[];
@@ -20,6 +20,10 @@ const PERIOD = sql.raw(`date_trunc(g.grain, ar.published_at AT TIME ZONE 'UTC'):
 const CURRENT = sql.raw(
   'article_actors aa JOIN articles ar ON ar.id = aa.article_id AND ar.analyzer_version = aa.analyzer_version',
 );
+
+// What the trend rollups count: dated articles whose text nothing casts doubt on (an article with
+// quality flags, e.g. a paywall teaser, stays in the tables and in the `_all` views).
+const COUNTED = sql.raw('ar.published_at IS NOT NULL AND cardinality(ar.quality_flags) = 0');
 
 const STANCE_KEY = ['grain', 'actor_id', 'outlet_id', 'period'] as const;
 const STANCE_SUMS = ['articles', 'mentions', 'sum_score', 'sum_sq_score', 'positive', 'neutral', 'negative'] as const;
@@ -41,7 +45,7 @@ function stanceContribution(ids: string[] | undefined): SQL {
            count(*) FILTER (WHERE aa.label = 'neutral')::int AS neutral,
            count(*) FILTER (WHERE aa.label = 'negative')::int AS negative
     FROM ${CURRENT} CROSS JOIN ${GRAINS}
-    WHERE ar.published_at IS NOT NULL ${idFilter(ids)}
+    WHERE ${COUNTED} ${idFilter(ids)}
     GROUP BY 1, 2, 3, 4`;
 }
 
@@ -53,7 +57,7 @@ function frameContribution(ids: string[] | undefined): SQL {
     FROM ${CURRENT}
     CROSS JOIN LATERAL jsonb_each_text(aa.frames) AS f(key, value)
     CROSS JOIN ${GRAINS}
-    WHERE ar.published_at IS NOT NULL ${idFilter(ids)}
+    WHERE ${COUNTED} ${idFilter(ids)}
     GROUP BY 1, 2, 3, 4, 5`;
 }
 

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { outlets } from './outlets.js';
 
 export const articles = pgTable(
@@ -28,6 +28,16 @@ export const articles = pgTable(
      * count a cluster once, and an article without one as its own story.
      */
     clusterId: text(),
+    /**
+     * Reasons to doubt the extracted text (`too-short`, `paywall-teaser`, `needs-javascript`,
+     * `leaked-boilerplate`, ...). A flagged article is left out of the trend views; `_all` views
+     * and the tables keep it.
+     */
+    qualityFlags: text().array().notNull().default([]),
+    /** Why the article is stored but not analysed (e.g. `language de`); null when it is analysed. */
+    analysisSkippedReason: text(),
+    /** 64-bit SimHash of the text (signed, as PostgreSQL stores bigint); wire copies differ in few bits. */
+    simhash: bigint({ mode: 'bigint' }),
   },
   (t) => [index().on(t.outletId, t.publishedAt), index().on(t.contentHash), index().on(t.clusterId)],
 );

@@ -1,0 +1,10 @@
+/**
+ * Why an article is stored but not analysed, or undefined when it is analysed. The analyzer's
+ * lexicons and models are English: another language ("de", "fr-CA") is recorded with that reason
+ * instead of producing meaningless stance rows. An article whose language is unknown is analysed.
+ */
+export function analysisSkipReason(language: string | null | undefined): string | undefined {
+  if (language === null || language === undefined || language.trim() === '') return undefined;
+  const primary = language.trim().toLowerCase().split(/[-_]/)[0];
+  return primary === 'en' ? undefined : `language ${language.trim()}`;
+}
