@@ -70,16 +70,26 @@ function actorAnalysis(actor: Actor, mentions: Mention[]): ActorAnalysis {
  * mentions with per-mention stance, frames and evidence, and article-level stance and frame
  * shares per actor (actors with at least one mention, in `actors` order).
  */
+export interface AnalyzerOptions {
+  /**
+   * Tag attributed sources (default true). Off only to measure what attribution costs: the
+   * analysis then has no attributions and keeps source names ("TASS reported") as mentions.
+   */
+  attributions?: boolean;
+}
+
 export function createAnalyzer(
   actors: readonly Actor[],
   scorer: MentionScorer = scoreMentions,
+  options: AnalyzerOptions = {},
 ): Analyzer {
+  const tagSources = options.attributions ?? true;
   const matcher = compileActorMatcher(actors);
   return (text: string): Analysis => {
     const table = readTokens(text);
     const perActor: Mention[][] = actors.map(() => []);
     const matches = matcher.match(text);
-    const attributions = findAttributions({ table, actors, matches });
+    const attributions = tagSources ? findAttributions({ table, actors, matches }) : [];
     // An outlet's name ("Russian news agency TASS") is not a mention of the actor it contains.
     const mentioned =
       attributions.length === 0

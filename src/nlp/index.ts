@@ -1,5 +1,5 @@
 export * from './types.js';
-export { analyze, createAnalyzer, ANALYZER_VERSION, type Analyzer } from './analyze.js';
+export { analyze, createAnalyzer, ANALYZER_VERSION, type Analyzer, type AnalyzerOptions } from './analyze.js';
 export {
   compileActorMatcher,
   matchActors,

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { buildDemoConfig } from '../../src/demo/index.js';
-import { createAnalyzer } from '../../src/nlp/index.js';
+import { createAnalyzer, modelScorer, scoreMentions } from '../../src/nlp/index.js';
 import { benchAnalyzeStage } from './analyze-stage.js';
 import { benchCrawl, crawlBenchOptionsFromEnv, formatCrawlBench } from './crawl.js';
 import { fmt, timeRounds, trackPeakRss } from './measure.js';
@@ -29,6 +29,16 @@ const rss = trackPeakRss();
 const ours = timeRounds(() => inputs.forEach((t) => analyzer(t)), MIN_MS);
 const analyzerRss = rss.stop();
 const oursTps = (tokens * ours.rounds) / (ours.ms / 1000);
+// What attribution costs (issue 5's bar: at most +30% analyzer time), and what the learned stance
+// model would cost as the scorer (issue 4), on the same texts in the same run.
+const noAttribution = createAnalyzer(config.actors, scoreMentions, { attributions: false });
+inputs.forEach((t) => noAttribution(t));
+const bare = timeRounds(() => inputs.forEach((t) => noAttribution(t)), MIN_MS);
+const bareTps = (tokens * bare.rounds) / (bare.ms / 1000);
+const withModel = createAnalyzer(config.actors, modelScorer());
+inputs.forEach((t) => withModel(t));
+const modelRun = timeRounds(() => inputs.forEach((t) => withModel(t)), MIN_MS);
+const modelTps = (tokens * modelRun.rounds) / (modelRun.ms / 1000);
 
 const copies = Number(process.env.BENCH_STAGE_COPIES ?? 8);
 const cores = availableParallelism();
@@ -46,6 +56,8 @@ const stageRow = (s: { articles: number; ms: number }, processes: number): [stri
 const rows: [string, string, string][] = [
   ['raw wink-nlp readDoc (default pipeline, one thread)', `${fmt(rawTps)} tokens/s`, '1.00'],
   ['analyzer: analyze(text, actors), one thread', `${fmt(oursTps)} tokens/s`, fmt(oursTps / rawTps, 2)],
+  ['  the same without attribution tagging', `${fmt(bareTps)} tokens/s`, fmt(bareTps / rawTps, 2)],
+  ['  the same with the learned stance model as scorer', `${fmt(modelTps)} tokens/s`, fmt(modelTps / rawTps, 2)],
   stageRow(stage1, 1),
   ...(stageN ? [stageRow(stageN, cores)] : []),
 ];
@@ -54,7 +66,8 @@ const w1 = Math.max(...rows.map((r) => r[1].length));
 process.stdout.write(`stancewatch bench: ${texts.length} demo articles, ${fmt(tokens)} tokens\n\n`);
 process.stdout.write(`${'figure'.padEnd(w0)}  ${'throughput'.padEnd(w1)}  ratio to raw\n`);
 for (const [a, b, c] of rows) process.stdout.write(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}\n`);
-process.stdout.write(`\nbench process peak RSS during the analyzer run: ${analyzerRss} MB\n`);
+process.stdout.write(`\nattribution adds ${fmt((100 * (bareTps / oursTps - 1)), 1)}% to the analyzer's time (issue 5 bar: at most 30%)\n`);
+process.stdout.write(`bench process peak RSS during the analyzer run: ${analyzerRss} MB\n`);
 process.stdout.write(`analyze worker process peak RSS (VmHWM): ${stage1.workerPeakRssMb} MB\n`);
 
 

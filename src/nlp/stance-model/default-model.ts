@@ -1,6 +1,6 @@
 import { decodeModel, type SerializedStanceModel, type StanceModel } from './model.js';
 import { STANCE_MODEL_VERSION } from './version.js';
-import weights from './weights.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 
 let model: StanceModel | undefined;
 
@@ -14,7 +14,9 @@ function isSerialized(x: unknown): x is SerializedStanceModel {
 /** The committed model, decoded on first use (the weights are bundled: nothing is read or fetched). */
 export function defaultModel(): StanceModel {
   if (model) return model;
-  const raw: unknown = weights;
+  // Read on first use, not at import: processes that never score with the model (the lexicon
+  // analyzer, crawlers) should not hold 5 MB of JSON and its decoded tables.
+  const raw: unknown = createRequire(import.meta.url)('./weights.json');
   if (!isSerialized(raw)) throw new Error('stance-model/weights.json is malformed');
   if (raw.version !== STANCE_MODEL_VERSION) {
     throw new Error(`stance weights are ${raw.version}, code expects ${STANCE_MODEL_VERSION}: run npm run train:stance`);
