@@ -18,8 +18,14 @@ async function upsertCrawlScheduler(
   });
 }
 
-/** Adaptive polling: moves an outlet's job scheduler to a new interval. */
+/**
+ * Adaptive polling: moves an outlet's job scheduler to a new interval. Only an installed one: a
+ * crawl started by hand (`stancewatch crawl`) must not install a schedule nobody asked for.
+ */
 export async function rescheduleCrawlEvery(crawlQueue: Queue, outletId: string, everyMs: number): Promise<void> {
+  const current = await crawlQueue.getJobScheduler(`${SCHEDULER_PREFIX}${outletId}`);
+  if (current === undefined || current === null || current.every === undefined || current.every === null) return;
+  if (current.every === everyMs) return;
   await upsertCrawlScheduler(crawlQueue, outletId, { every: everyMs });
 }
 
