@@ -1,7 +1,8 @@
 /**
  * Evaluates the committed stance model on a NewsMTSC-format file:
  *   npm run eval:stance -- FILE.jsonl [--json]
- * or runs 5-fold cross-validation on the training set, grouped by article (retrains per fold):
+ * (`--scorer lexicon` scores the same targets with the analyzer's rule scorer instead), or runs
+ * 5-fold cross-validation on the training set, grouped by article (retrains per fold):
  *   npm run eval:stance -- --cv [--linear-only] [--json]
  * or scores whole articles of PerSenT (the author's sentiment towards the main person) through the
  * analyzer's article-level stance:
@@ -24,7 +25,8 @@ const { values, positionals } = parseArgs({
     cv: { type: 'boolean', default: false },
     'linear-only': { type: 'boolean', default: false },
     persent: { type: 'string' },
-    scorer: { type: 'string', default: 'lexicon' },
+    /** lexicon (the analyzer's rule scorer) or model; PerSenT defaults to the analyzer's (lexicon), NewsMTSC to the model. */
+    scorer: { type: 'string' },
   },
 });
 
@@ -34,6 +36,29 @@ function throughput(sentences: readonly LabelledSentence[], pass: () => number):
   const t0 = performance.now();
   const tokens = pass();
   return tokens / ((performance.now() - t0) / 1000);
+}
+
+/**
+ * The analyzer's default rule scorer on the same targets: each sentence read as one sentence
+ * view, each target as a mention slot, for comparison with the model.
+ */
+async function evaluateRuleScorer(file: string): Promise<void> {
+  const { readTokens, tokenAt } = await import('../src/nlp/tokens.js');
+  const { scoreMentions } = await import('../src/nlp/index.js');
+  const sentences = readNewsMtsc(path.resolve(file));
+  const gold: (typeof sentences)[number]['targets'][number]['label'][] = [];
+  const pred: typeof gold = [];
+  for (const s of sentences) {
+    const table = readTokens(s.text);
+    const slots = s.targets.map((t) => ({ first: tokenAt(table, t.from), last: tokenAt(table, t.to - 1) }));
+    scoreMentions({ table, from: 0, to: table.count }, slots).forEach((r, i) => {
+      gold.push(s.targets[i]!.label);
+      pred.push(r.label);
+    });
+  }
+  const report = evaluate(gold, pred);
+  if (values.json) console.log(JSON.stringify({ file: path.basename(file), scorer: 'lexicon', n: report.n, f1m: report.f1m, accuracy: report.accuracy, perClass: report.perClass }));
+  else console.log(formatReport(`${path.basename(file)} (rule scorer, the analyzer's default)`, report));
 }
 
 function evaluateFile(file: string): void {
@@ -97,9 +122,10 @@ function evaluateFile(file: string): void {
 async function evaluatePersent(file: string): Promise<void> {
   const { createAnalyzer, modelScorer } = await import('../src/nlp/index.js');
   const { bestCuts, cutLabel, documentStance, readPersent } = await import('./stance/persent.js');
-  const scorer = values.scorer === 'model' ? modelScorer() : undefined;
-  if (values.scorer !== 'model' && values.scorer !== 'lexicon') {
-    console.error(`--scorer must be lexicon or model, not ${values.scorer}`);
+  const scorerName = values.scorer ?? 'lexicon';
+  const scorer = scorerName === 'model' ? modelScorer() : undefined;
+  if (scorerName !== 'model' && scorerName !== 'lexicon') {
+    console.error(`--scorer must be lexicon or model, not ${scorerName}`);
     process.exit(2);
   }
   const docs = readPersent(path.resolve(file));
@@ -121,7 +147,7 @@ async function evaluatePersent(file: string): Promise<void> {
   const cv = evaluate(scored.map((s) => s.gold), cvPred);
   const out = {
     file: path.basename(file),
-    scorer: values.scorer,
+    scorer: scorerName,
     n: report.n,
     f1m: report.f1m,
     accuracy: report.accuracy,
@@ -135,7 +161,7 @@ async function evaluatePersent(file: string): Promise<void> {
     console.log(JSON.stringify(out));
     return;
   }
-  console.log(formatReport(`${out.file}, article-level stance (${values.scorer} scorer, the analyzer's own labels)`, report));
+  console.log(formatReport(`${out.file}, article-level stance (${scorerName} scorer, the analyzer's own labels)`, report));
   console.log(`  ${out.withoutMention} documents never mention their person (counted neutral); ~${Math.round(out.tokensPerSecond)} words/s`);
   console.log(`  cut points tuned on the whole file: negative below ${tuned.lo.toFixed(3)}, positive from ${tuned.hi.toFixed(3)}: F1m ${tuned.f1m.toFixed(2)} (optimistic)`);
   console.log(`  the same cut search, 5-fold cross-validated: F1m ${cv.f1m.toFixed(2)}`);
@@ -152,5 +178,8 @@ if (values.persent !== undefined) {
     console.error('usage: npm run eval:stance -- FILE.jsonl [--json]   |   npm run eval:stance -- --cv [--json]');
     process.exit(2);
   }
-  for (const file of positionals) evaluateFile(file);
+  for (const file of positionals) {
+    if (values.scorer === 'lexicon') await evaluateRuleScorer(file);
+    else evaluateFile(file);
+  }
 }
