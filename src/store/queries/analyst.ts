@@ -82,7 +82,10 @@ export async function frameShares(db: Db, f: AnalystFilter & { interval: TrendIn
 }
 
 export interface SourceRow {
+  /** The normalised source's display name ("Dmitry Peskov"), or the name as written when it has none. */
   source: string;
+  /** The normalised source (sources.key), null for quotes stored without one. */
+  sourceKey: string | null;
   sourceKind: string | null;
   quotes: number;
   articles: number;
@@ -91,18 +94,24 @@ export interface SourceRow {
   lastAt: string;
 }
 
-/** Who is quoted about an actor (v_sources), the most quoted first. */
+/**
+ * Who is quoted about an actor (v_sources), the most quoted first: one row per normalised source
+ * ("Peskov" and "Kremlin spokesman Dmitry Peskov" together), per name as written for quotes
+ * stored without one.
+ */
 export async function topSources(db: Db, f: AnalystFilter & { limit?: number }): Promise<SourceRow[]> {
   const rows = rowsOf<Record<string, unknown>>(
     await db.execute(sql`
-      SELECT source, min(source_kind) AS source_kind, count(*)::int AS quotes,
+      SELECT min(coalesce(source_name, source)) AS source, min(source_key) AS source_key,
+             min(source_kind) AS source_kind, count(*)::int AS quotes,
              count(DISTINCT article_id)::int AS articles, count(DISTINCT outlet_id)::int AS outlets,
              round(avg(score)::numeric, 4)::float8 AS mean_stance, max(published_at) AS last_at
       FROM v_sources WHERE ${conditions(f, 'published_at')}
-      GROUP BY source ORDER BY quotes DESC, source LIMIT ${f.limit ?? 20}`),
+      GROUP BY coalesce(source_key, 'as-written:' || source) ORDER BY quotes DESC, 1 LIMIT ${f.limit ?? 20}`),
   );
   return rows.map((r) => ({
     source: String(r.source),
+    sourceKey: r.source_key === null || r.source_key === undefined ? null : String(r.source_key),
     sourceKind: r.source_kind === null ? null : String(r.source_kind),
     quotes: num(r.quotes),
     articles: num(r.articles),
