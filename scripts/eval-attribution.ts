@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createAnalyzer, type Attribution } from '../src/nlp/index.js';
 import { loadGold, type GoldArticle, type GoldAttribution } from './attribution/gold.js';
@@ -29,6 +30,10 @@ interface ArticleResult {
   pairs: Array<[number, number]>;
 }
 
+if (!existsSync(file) || !statSync(file).isFile()) {
+  process.stderr.write(`${file}: not a labelled file (expected a .yaml or .jsonl file such as test/fixtures/attribution/news.yaml)\n`);
+  process.exit(2);
+}
 const gold = loadGold(file);
 if (gold.missing > 0) {
   process.stderr.write(
