@@ -102,6 +102,10 @@ describe('crawl state on PostgreSQL', () => {
       await upsertArticle(db, { ...base, url: 'https://qa.test/2', canonicalUrl: 'https://qa.test/2', title: 'Two', text: 'Subscribe!', qualityFlags: ['too-short'] });
       expect(await week('v_stance_weekly')).toEqual([{ articles: 1, mean_stance: 0.5 }]);
       expect(await rollupDrift(db)).toEqual({ stance: 0, frames: 0 });
+      // Text taken from the page's JSON-LD is a full text: that flag alone keeps it in the trends.
+      await upsertArticle(db, { ...base, url: 'https://qa.test/2', canonicalUrl: 'https://qa.test/2', title: 'Two', text: 'The story (JSON-LD)', qualityFlags: ['text-from-json-ld'] });
+      expect(await week('v_stance_weekly')).toEqual([{ articles: 2, mean_stance: -0.2 }]);
+      expect(await rollupDrift(db)).toEqual({ stance: 0, frames: 0 });
     });
 
     it('stores a non-English article with its language and the reason, and never queues its analysis', async () => {

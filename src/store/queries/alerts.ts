@@ -21,9 +21,9 @@ const currentVersion = and(
   eq(articles.analyzerVersion, articleActors.analyzerVersion),
 );
 
-// Articles with quality flags (a paywall teaser, a page that needs JavaScript) stay out of the
-// series, as they stay out of the trend views.
-const unflagged = sql`cardinality(${articles.qualityFlags}) = 0`;
+// Articles whose quality flags exclude them from the trends (a paywall teaser, a page that needs
+// JavaScript) stay out of the series too.
+const unflagged = sql`NOT ${articles.excludedFromTrends}`;
 
 const seriesColumns = {
   actorId: articleActors.actorId,

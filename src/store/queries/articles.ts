@@ -1,7 +1,7 @@
 import { eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.js';
 import { articleIdFor, contentHash } from '../ids.js';
-import { articles } from '../schema/index.js';
+import { TREND_EXCLUDING_FLAGS, articles } from '../schema/index.js';
 import { applyContribution, readContribution, type Contribution } from './rollups.js';
 
 export interface NewArticle {
@@ -30,9 +30,9 @@ export interface UpsertResult {
 }
 
 /**
- * An analysed article whose update will move its publication date, or flag or unflag it, still
- * counts in the rollups as before: read its contribution first (the row is locked until the
- * transaction ends).
+ * An analysed article whose update will move its publication date, or put it out of the trends
+ * or back (its quality flags), still counts in the rollups as before: read its contribution first
+ * (the row is locked until the transaction ends).
  */
 async function contributionToMove(tx: Tx, id: string, hash: string, a: NewArticle): Promise<Contribution | undefined> {
   const prev = await tx
@@ -40,7 +40,7 @@ async function contributionToMove(tx: Tx, id: string, hash: string, a: NewArticl
       publishedAt: articles.publishedAt,
       version: articles.analyzerVersion,
       hash: articles.contentHash,
-      flags: articles.qualityFlags,
+      excluded: articles.excludedFromTrends,
     })
     .from(articles)
     .where(eq(articles.id, id))
@@ -48,7 +48,8 @@ async function contributionToMove(tx: Tx, id: string, hash: string, a: NewArticl
   const p = prev[0];
   if (!p || p.version === null || p.hash === hash) return undefined;
   const sameDate = (p.publishedAt?.getTime() ?? null) === (a.publishedAt?.getTime() ?? null);
-  const sameFlagging = (p.flags.length > 0) === ((a.qualityFlags?.length ?? 0) > 0);
+  const excluded = (a.qualityFlags ?? []).some((f) => TREND_EXCLUDING_FLAGS.includes(f));
+  const sameFlagging = p.excluded === excluded;
   if (sameDate && sameFlagging) return undefined;
   return readContribution(tx, [id]);
 }

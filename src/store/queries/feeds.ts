@@ -133,7 +133,7 @@ export async function outletStatus(db: Db, outletIds?: string[]): Promise<Outlet
              (SELECT r.status FROM crawl_runs r WHERE r.outlet_id = o.id ORDER BY r.started_at DESC LIMIT 1) AS last_crawl_status,
              (SELECT r.started_at FROM crawl_runs r WHERE r.outlet_id = o.id ORDER BY r.started_at DESC LIMIT 1) AS last_run_at,
              (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id)::int AS articles,
-             (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id AND cardinality(a.quality_flags) > 0)::int AS flagged,
+             (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id AND a.excluded_from_trends)::int AS flagged,
              (SELECT count(*) FROM articles a WHERE a.outlet_id = o.id AND a.analysis_skipped_reason IS NOT NULL)::int AS skipped
       FROM outlets o ${filter}
       ORDER BY o.id`),

@@ -8,7 +8,8 @@ import { rowsOf } from './trends.js';
  * articles whose current analysis names the actor. A writer that changes what an article
  * contributes (a new analysis, a new publication date) reads the article's contribution before,
  * changes the rows, then adds the difference in the same transaction: re-analysing an article
- * moves its contribution and never doubles it. Articles with quality flags contribute nothing.
+ * moves its contribution and never doubles it. Articles excluded from trends (quality flags)
+ * contribute nothing.
  */
 export interface Contribution {
   stance: Record<string, unknown>[];
@@ -21,9 +22,9 @@ const CURRENT = sql.raw(
   'article_actors aa JOIN articles ar ON ar.id = aa.article_id AND ar.analyzer_version = aa.analyzer_version',
 );
 
-// What the trend rollups count: dated articles whose text nothing casts doubt on (an article with
-// quality flags, e.g. a paywall teaser, stays in the tables and in the `_all` views).
-const COUNTED = sql.raw('ar.published_at IS NOT NULL AND cardinality(ar.quality_flags) = 0');
+// What the trend rollups count: dated articles whose quality flags do not exclude them (a paywall
+// teaser, a page that needs JavaScript ... stays in the tables and in the `_all` views).
+const COUNTED = sql.raw('ar.published_at IS NOT NULL AND NOT ar.excluded_from_trends');
 
 const STANCE_KEY = ['grain', 'actor_id', 'outlet_id', 'period'] as const;
 const STANCE_SUMS = ['articles', 'mentions', 'sum_score', 'sum_sq_score', 'positive', 'neutral', 'negative'] as const;

@@ -1,5 +1,9 @@
-import { bigint, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { outlets } from './outlets.js';
+
+/** Quality flags that keep an article out of the trend views and rollups (see `excludedFromTrends`). */
+export const TREND_EXCLUDING_FLAGS: readonly string[] = ['too-short', 'paywall-teaser', 'needs-javascript', 'leaked-boilerplate'];
 
 export const articles = pgTable(
   'articles',
@@ -29,11 +33,21 @@ export const articles = pgTable(
      */
     clusterId: text(),
     /**
-     * Reasons to doubt the extracted text (`too-short`, `paywall-teaser`, `needs-javascript`,
-     * `leaked-boilerplate`, ...). A flagged article is left out of the trend views; `_all` views
-     * and the tables keep it.
+     * What the extraction noticed (`too-short`, `paywall-teaser`, `needs-javascript`,
+     * `leaked-boilerplate`, `text-from-json-ld`); see `excludedFromTrends`.
      */
     qualityFlags: text().array().notNull().default([]),
+    /**
+     * Whether the flags put the article out of the trends: a too-short text, a paywall teaser, a
+     * page that needs JavaScript, leaked boilerplate. `text-from-json-ld` alone does not (the
+     * page's own structured copy of the story is a full text).
+     */
+    excludedFromTrends: boolean()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`quality_flags && ARRAY['too-short', 'paywall-teaser', 'needs-javascript', 'leaked-boilerplate']::text[]`,
+      ),
+    // Keep in step with TREND_EXCLUDING_FLAGS below (drizzle-kit needs the literal SQL here).
     /** Why the article is stored but not analysed (e.g. `language de`); null when it is analysed. */
     analysisSkippedReason: text(),
     /** 64-bit SimHash of the text (signed, as PostgreSQL stores bigint); wire copies differ in few bits. */

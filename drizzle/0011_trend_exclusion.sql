@@ -1,0 +1,1 @@
+ALTER TABLE "articles" ADD COLUMN "excluded_from_trends" boolean GENERATED ALWAYS AS (quality_flags && ARRAY['too-short', 'paywall-teaser', 'needs-javascript', 'leaked-boilerplate']::text[]) STORED NOT NULL;
