@@ -14,6 +14,7 @@ import { describeFailure } from './failure.js';
 import { handleRequest } from './handlers.js';
 import { HostScheduler } from './hosts.js';
 import { afterResponse, beforeRequest, USER_AGENT, type FetchLimits } from './navigation.js';
+import { HostGate } from './host-gate.js';
 import { HostSlots, PoliteCrawler } from './polite-crawler.js';
 import type { ResolveHost } from './private-network.js';
 import {
@@ -113,9 +114,10 @@ export async function crawlOutlet(
     await crawlWithBrowser(run, limits, opts, slots);
   } else {
     const crawler = buildCrawler(run, limits, opts, slots);
-    run.addRequests = (requests) => crawler.addRequests(requests);
+    const gate = gateRequests(run, opts, slots, (requests) => addToQueue(crawler, requests, gate));
     await admit(run, startRequests(run, opts.skipSources));
     await crawler.run();
+    if (gate.backlog > 0) log.warn({ backlog: gate.backlog }, 'crawl ended with requests never queued');
   }
   run.summary.fetched = run.requested.size;
   log.info({ ...run.summary, ms: Date.now() - started }, 'outlet crawled');
@@ -245,12 +247,12 @@ async function crawlWithBrowser(
       })
     : undefined;
   const forBrowser = (r: RequestOptions) => BROWSER_LABELS.has(r.label ?? LABEL.article);
-  run.addRequests = async (requests) => {
+  const gate = gateRequests(run, opts, slots, async (requests) => {
     const pages = requests.filter(forBrowser);
-    await http.addRequests(requests.filter((r) => !forBrowser(r)));
+    await addToQueue(http, requests.filter((r) => !forBrowser(r)), gate);
     if (pages.length === 0) return;
     if (browser !== undefined) {
-      await browser.addRequests(pages);
+      await addToQueue(browser, pages, gate);
       return;
     }
     for (const page of pages) {
@@ -259,12 +261,46 @@ async function crawlWithBrowser(
         stage: stageOf(page.label),
         reason: `render: browser needs Chromium at ${executablePath}, which is not installed`,
       });
+      await gate.done(page.url);
     }
-  };
+  });
   queues.push(await http.getRequestQueue());
   if (browser !== undefined) queues.push(await browser.getRequestQueue());
   await admit(run, startRequests(run, opts.skipSources));
   await Promise.all([http.run(), browser?.run()]);
+}
+
+/**
+ * Routes the crawl's requests through a {@link HostGate}: at most twice the per-host concurrency
+ * of each host in the crawlers' queues, the rest waiting in order until one of theirs is done.
+ */
+function gateRequests(
+  run: CrawlRun,
+  opts: CrawlOptions,
+  slots: HostSlots,
+  sink: (requests: RequestOptions[]) => Promise<void>,
+): HostGate {
+  const gate = new HostGate(2 * (opts.maxConcurrencyPerHost ?? 2), sink);
+  run.addRequests = (requests) => gate.add(requests);
+  slots.onDone = (url) => gate.done(url);
+  return gate;
+}
+
+/** Adds requests to a crawler's queue; one it already held frees its place in the gate at once. */
+async function addToQueue(
+  crawler: { addRequests(requests: RequestOptions[]): Promise<{ addedRequests: { uniqueKey: string; wasAlreadyPresent: boolean }[] }> },
+  requests: RequestOptions[],
+  gate: HostGate,
+): Promise<void> {
+  if (requests.length === 0) return;
+  // Keys of our own, so that what Crawlee reports back can be matched to a URL.
+  const keyed = requests.map((r) => ({ ...r, uniqueKey: r.uniqueKey ?? r.url }));
+  const { addedRequests } = await crawler.addRequests(keyed);
+  const urlOf = new Map(keyed.map((r) => [r.uniqueKey, r.url]));
+  for (const added of addedRequests) {
+    const url = urlOf.get(added.uniqueKey);
+    if (added.wasAlreadyPresent && url !== undefined) await gate.done(url);
+  }
 }
 
 function buildCrawler(

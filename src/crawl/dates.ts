@@ -170,14 +170,25 @@ function pickDate(candidates: (string | undefined)[], now: Date): Date | null {
     if (date === null || date.getTime() > latest) continue;
     if (!isDateOnly(candidate!)) return date;
     const day = date.toISOString().slice(0, 10);
-    const refined = candidates
-      .slice(i + 1)
-      .filter((c) => c !== undefined && !isDateOnly(c))
-      .map((c) => parseDateUtc(c))
-      .find((d) => d !== null && d.getTime() <= latest && d.toISOString().startsWith(day));
-    return refined ?? date;
+    for (const other of candidates.slice(i + 1)) {
+      if (other === undefined || isDateOnly(other)) continue;
+      const refined = parseDateUtc(other);
+      if (refined !== null && refined.getTime() <= latest && writtenDay(other, refined) === day) {
+        return refined;
+      }
+    }
+    return date;
   }
   return null;
+}
+
+/**
+ * The calendar day a date-time names where it was written: 23:30 on 1 May in New York is 1 May,
+ * though 2 May in UTC. A date without a time is the newsroom's day, so that is what it is
+ * compared with. Only ISO 8601 carries its day in plain sight; others go by their UTC day.
+ */
+function writtenDay(text: string, parsed: Date): string {
+  return /^\s*(\d{4}-\d{2}-\d{2})T/.exec(text)?.[1] ?? parsed.toISOString().slice(0, 10);
 }
 
 /** A <time> of the article itself, not the header's "today" or a sidebar teaser's. */

@@ -1,5 +1,5 @@
 import { handleFeed, handleListing, handleRobots, handleSitemap } from './discovery-handlers.js';
-import { extractArticle } from './extract.js';
+import { extractOffThread } from './extraction-pool.js';
 import { isPermanentFailure } from './failure.js';
 import { bodyText, callHook, type ArticleHints } from './queue-articles.js';
 import { LABEL, type CrawlRun, type PageContext } from './run.js';
@@ -41,7 +41,7 @@ async function handleArticle(
 ): Promise<void> {
   const { request } = ctx;
   const fetchedUrl = request.loadedUrl ?? request.url;
-  const article = extractArticle(bodyText(ctx), fetchedUrl, run.settings.now);
+  const article = await extractOffThread(bodyText(ctx), fetchedUrl, run.settings.now);
   const { feedTitle, feedPublishedAt } = request.userData;
   const candidate: ArticleCandidate = {
     outletId: run.outlet.id,

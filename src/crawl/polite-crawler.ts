@@ -108,20 +108,29 @@ export class HostSlots {
     }
     if (reservation.kind === 'busy') {
       const host = hostOf(request.url);
-      this.parked.set(host, [...(this.parked.get(host) ?? []), { request, source }]);
+      const waiting = this.parked.get(host);
+      // Pushed in place: copying the list per request was quadratic on a crawl of thousands.
+      if (waiting === undefined) this.parked.set(host, [{ request, source }]);
+      else waiting.push({ request, source });
     } else {
       setTimeout(() => void reclaim(source, request), reservation.ms);
     }
     return true;
   }
 
+  /** Called once a request is done for good (handled, or failed after its retries). */
+  onDone: ((url: string) => Promise<void>) | undefined;
+
   /** Frees the host slot of a request attempt once it is over, whatever its outcome. */
   async release(request: Request): Promise<void> {
-    if (!this.held.delete(request.id ?? request.uniqueKey)) return;
-    this.hosts.release(request.url);
-    // Handed back before this task ends, so that the pool sees it when it looks for work.
-    const next = this.parked.get(hostOf(request.url))?.shift();
-    if (next !== undefined) await reclaim(next.source, next.request);
+    if (this.held.delete(request.id ?? request.uniqueKey)) {
+      this.hosts.release(request.url);
+      // Handed back before this task ends, so that the pool sees it when it looks for work.
+      const next = this.parked.get(hostOf(request.url))?.shift();
+      if (next !== undefined) await reclaim(next.source, next.request);
+    }
+    // Crawlee marks a request handled before cleaning up; a retry is not marked.
+    if (request.handledAt) await this.onDone?.(request.url);
   }
 }
 

@@ -35,7 +35,9 @@ export function parseXml(
   if (head.startsWith('{') || head.startsWith('[')) throw refuse('body is JSON');
   if (!head.startsWith('<')) throw refuse('body is not XML');
   if (/^(<\?xml[^>]*>\s*)?(<!doctype html|<html)/.test(head)) throw refuse('body is an HTML page');
-  if (/<!doctype[^>]*\[[^\]]*<!entity/i.test(body)) {
+  // Any internal DTD subset with an entity declaration, wherever it sits: a `]` in a comment of
+  // the subset must not hide the declarations after it.
+  if (/<!doctype\s[^>[]*\[/i.test(body) && /<!entity\s/i.test(body)) {
     throw refuse('the document declares its own entities');
   }
   let parsed: unknown;

@@ -139,3 +139,60 @@ describe('unsafe or oversized responses', () => {
     expect(s.seen).toEqual([]);
   });
 });
+
+describe('XML bombs in feeds and sitemaps', () => {
+  const lols = (root: string, body: string, comment = '') => {
+    const levels = Array.from({ length: 9 }, (_, i) => {
+      const prev = i === 0 ? 'lol' : `lol${i}`;
+      return `<!ENTITY lol${i + 1} "${`&${prev};`.repeat(10)}">`;
+    }).join('\n');
+    return `<?xml version="1.0"?>\n<!DOCTYPE ${root} [${comment}\n<!ENTITY lol "lol">\n${levels}\n]>\n${body}`;
+  };
+  const REFUSED = 'the document declares its own entities';
+
+  it('refuses billion laughs, a hidden DTD and an external entity quickly, with bounded memory, and crawls the rest', async () => {
+    const rssBomb = lols('rss', '<rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title><link>/news/bomb-story-one</link></item></channel></rss>');
+    // A "]" inside a comment of the internal subset must not hide the declarations after it.
+    const hidden = lols('rss', '<rss version="2.0"><channel><item><title>&lol9;</title><link>/news/bomb-story-two</link></item></channel></rss>', '<!-- ] -->');
+    const sitemapBomb = lols('urlset', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/news/bomb-story-three</loc><lastmod>&lol9;</lastmod></url></urlset>');
+    const external = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><item><title>&xxe;</title><link>/news/bomb-story-four</link></item></channel></rss>`;
+    const s = await serve({
+      '/bomb.xml': send(rssBomb, RSS),
+      '/hidden.xml': send(hidden, RSS),
+      '/external.xml': send(external, RSS),
+      '/sitemap.xml': send(sitemapBomb, 'application/xml'),
+      '/good.xml': send(rssOf(['/news/open-story-one', '/news/open-story-two']), RSS),
+      '/news/open-story-one': send(articlePage('One')),
+      '/news/open-story-two': send(articlePage('Two')),
+    });
+    const rec = recordingHooks();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const started = performance.now();
+    const outlet = testOutlet('bombs', `${s.url}/`, {
+      feeds: [`${s.url}/bomb.xml`, `${s.url}/hidden.xml`, `${s.url}/external.xml`, `${s.url}/good.xml`],
+      sitemaps: [`${s.url}/sitemap.xml`],
+    });
+    const summary = await crawl(outlet, rec.hooks);
+    const ms = performance.now() - started;
+    const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+
+    expect(rec.failures()).toEqual([
+      { url: `${s.url}/bomb.xml`, stage: 'feed', reason: `not an RSS/Atom feed: ${REFUSED}`, status: 200 },
+      { url: `${s.url}/external.xml`, stage: 'feed', reason: `not an RSS/Atom feed: ${REFUSED}`, status: 200 },
+      { url: `${s.url}/hidden.xml`, stage: 'feed', reason: `not an RSS/Atom feed: ${REFUSED}`, status: 200 },
+      { url: `${s.url}/sitemap.xml`, stage: 'sitemap', reason: `not a sitemap: ${REFUSED}`, status: 200 },
+    ]);
+    expect(rec.articles().map((a) => a.url)).toEqual([
+      `${s.url}/news/open-story-one`,
+      `${s.url}/news/open-story-two`,
+    ]);
+    expect(summary).toMatchObject({ articles: 2, failures: 4 });
+    // Expanded, each bomb is 10^9 "lol"s (3 GB): a crawl that finishes at all did not expand one.
+    // The bounds are loose on purpose: they catch an expansion, not scheduling noise.
+    expect(ms).toBeLessThan(10_000);
+    expect(heapGrowthMb).toBeLessThan(100);
+    for (const path of ['/news/bomb-story-one', '/news/bomb-story-two', '/news/bomb-story-three', '/news/bomb-story-four']) {
+      expect(s.hits(path)).toBe(0);
+    }
+  });
+});

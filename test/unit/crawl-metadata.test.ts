@@ -146,6 +146,45 @@ describe('conflicting publication signals', () => {
     expect(meta(head).publishedAt).toEqual(new Date('2024-05-01T06:00:00Z'));
   });
 
+  // Each source against the next one down the trust order, both giving a full time.
+  it.each([
+    [
+      'JSON-LD over OpenGraph',
+      `${ld({ '@type': 'NewsArticle', datePublished: '2024-05-01T06:00:00Z' })}
+       <meta property="article:published_time" content="2024-04-30T06:00:00Z">`,
+      '',
+      URL_WITHOUT_DATE,
+    ],
+    [
+      'OpenGraph over other meta tags',
+      `<meta name="pubdate" content="2024-04-30T06:00:00Z">
+       <meta property="article:published_time" content="2024-05-01T06:00:00Z">`,
+      '',
+      URL_WITHOUT_DATE,
+    ],
+    [
+      'other meta tags over <time datetime>',
+      '<meta name="parsely-pub-date" content="2024-05-01T06:00:00Z">',
+      '<article><time datetime="2024-04-30T06:00:00Z">30 April</time></article>',
+      URL_WITHOUT_DATE,
+    ],
+    [
+      '<time datetime> over the URL',
+      '',
+      '<article><time datetime="2024-05-01T08:00:00+02:00">1 May</time></article>',
+      'https://news.example/2024/04/30/terminal',
+    ],
+  ])('trusts %s', (_pair, head, body, url) => {
+    expect(meta(head, body, url).publishedAt).toEqual(new Date('2024-05-01T06:00:00Z'));
+  });
+
+  it('refines a date without a time by a time on that day where it was written, past midnight UTC', () => {
+    // 23:30 in New York on 1 May is 04:30 UTC on 2 May: the same day for the newsroom.
+    const head = `${ld({ '@type': 'NewsArticle', datePublished: '2024-05-01' })}
+      <meta property="article:published_time" content="2024-05-01T23:30:00-05:00">`;
+    expect(meta(head).publishedAt).toEqual(new Date('2024-05-02T04:30:00Z'));
+  });
+
   it('keeps a date without a time when the other sources disagree on the day', () => {
     const head = `${ld({ '@type': 'NewsArticle', datePublished: '2024-05-01' })}
       <meta property="article:published_time" content="2024-04-20T06:00:00Z">`;

@@ -1,5 +1,6 @@
 import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
+import { HostGate } from '../../src/crawl/host-gate.js';
 import { HostScheduler, retryAfterMs } from '../../src/crawl/hosts.js';
 import { guardedLookup, isPrivateAddress } from '../../src/crawl/private-network.js';
 import { parseRobots, robotsUrlFor } from '../../src/crawl/robots.js';
@@ -173,5 +174,50 @@ describe('guardedLookup', () => {
     expect(isPrivateAddress('172.20.1.1')).toBe(true);
     expect(isPrivateAddress('172.32.1.1')).toBe(false);
     expect(isPrivateAddress('2001:db8::1')).toBe(false);
+  });
+});
+
+describe('HostGate', () => {
+  function gate(window: number) {
+    const queued: string[] = [];
+    const g = new HostGate(window, async (requests) => {
+      queued.push(...requests.map((r) => r.url));
+    });
+    return { g, queued };
+  }
+  const reqs = (...urls: string[]) => urls.map((url) => ({ url, uniqueKey: url }));
+
+  it("lets a window of each host's requests through, in order, and the next as one is done", async () => {
+    const { g, queued } = gate(2);
+    await g.add(reqs('http://a.test/1', 'http://a.test/2', 'http://a.test/3', 'http://b.test/1', 'http://a.test/4'));
+    expect(queued).toEqual(['http://a.test/1', 'http://a.test/2', 'http://b.test/1']);
+    expect(g.backlog).toBe(2);
+    await g.done('http://a.test/1');
+    expect(queued.at(-1)).toBe('http://a.test/3');
+    await g.done('http://b.test/1');
+    await g.done('http://a.test/2');
+    await g.done('http://a.test/3');
+    expect(queued).toEqual([
+      'http://a.test/1', 'http://a.test/2', 'http://b.test/1', 'http://a.test/3', 'http://a.test/4',
+    ]);
+    expect(g.backlog).toBe(0);
+  });
+
+  it('keeps a late request of a host behind the ones already waiting', async () => {
+    const { g, queued } = gate(1);
+    await g.add(reqs('http://a.test/1', 'http://a.test/2'));
+    await g.done('http://a.test/1');
+    await g.add(reqs('http://a.test/3'));
+    expect(queued).toEqual(['http://a.test/1', 'http://a.test/2']);
+    await g.done('http://a.test/2');
+    expect(queued).toEqual(['http://a.test/1', 'http://a.test/2', 'http://a.test/3']);
+  });
+
+  it('drops a request it has already seen, which would never free its place', async () => {
+    const { g, queued } = gate(1);
+    await g.add(reqs('http://a.test/1'));
+    await g.add(reqs('http://a.test/1', 'http://a.test/2'));
+    expect(queued).toEqual(['http://a.test/1']);
+    expect(g.backlog).toBe(1);
   });
 });
