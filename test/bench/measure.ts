@@ -22,3 +22,22 @@ export function trackPeakRss(): { stop(): number } {
 }
 
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/**
+ * Throughput of several variants measured in turns (A B C, A B C, …) and the median of each:
+ * measured one after the other, a variant would carry the machine's load of its own moment and
+ * the JIT and heap state its predecessor left, and a ratio between two variants would move with that.
+ */
+export function interleavedMedians(variants: readonly (() => void)[], turns: number, msPerTurn: number): number[] {
+  const perRound: number[][] = variants.map(() => []);
+  for (let t = 0; t < turns; t += 1) {
+    variants.forEach((fn, v) => {
+      const r = timeRounds(fn, msPerTurn);
+      perRound[v]?.push(r.ms / r.rounds);
+    });
+  }
+  return perRound.map((xs) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+  });
+}
