@@ -5,6 +5,7 @@ import { ActorSuggester, type ActorSuggestion } from '../../nlp/index.js';
 import { articleTextPages, openDatabase } from '../../store/index.js';
 import { cliContext } from '../context.js';
 import { printJson } from '../output.js';
+import { sinceDay } from '../options.js';
 
 interface SuggestFlags {
   since?: string;
@@ -18,15 +19,6 @@ function positiveInt(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${flag} must be a positive integer (got "${value}")`);
   return n;
-}
-
-function sinceDay(value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  const at = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(at.getTime())) {
-    throw new Error(`--since must be a day like 2026-08-03 (got "${value}")`);
-  }
-  return at;
 }
 
 function renderTable(rows: readonly ActorSuggestion[]): string {

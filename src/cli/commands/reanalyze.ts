@@ -5,21 +5,13 @@ import { openRuntime, reanalyze, type Runtime } from '../../pipeline/index.js';
 import type { RunnerStats } from '../../queue/index.js';
 import { cliContext } from '../context.js';
 import { printJson } from '../output.js';
+import { sinceDay } from '../options.js';
 
 interface ReanalyzeFlags {
   since?: string;
   outlet?: string[];
   all?: boolean;
   json?: boolean;
-}
-
-function sinceDay(value: string | undefined): Date | undefined {
-  if (value === undefined) return undefined;
-  const at = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(at.getTime())) {
-    throw new Error(`--since must be a day like 2026-08-03 (got "${value}")`);
-  }
-  return at;
 }
 
 function summary(queued: number, version: string, rt: Runtime, stats: RunnerStats | undefined): string {

@@ -1,4 +1,5 @@
-import { and, asc, gt, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { archiveFilters, articlePages } from './article-pages.js';
 import type { Db } from '../client.js';
 import { articles } from '../schema/index.js';
 
@@ -30,29 +31,19 @@ export interface ReanalysisCandidate {
  */
 export async function* reanalysisCandidates(db: Db, q: ReanalysisQuery): AsyncGenerator<ReanalysisCandidate[]> {
   const pageSize = q.pageSize ?? 500;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer (got ${pageSize})`);
-  const filters: (SQL | undefined)[] = [];
+  const filters: (SQL | undefined)[] = archiveFilters(q);
   if (!q.all) filters.push(or(isNull(articles.analyzerVersion), ne(articles.analyzerVersion, q.analyzerVersion)));
-  if (q.since) filters.push(sql`coalesce(${articles.publishedAt}, ${articles.fetchedAt}) >= ${q.since.toISOString()}::timestamptz`);
-  if (q.outletIds && q.outletIds.length > 0) filters.push(inArray(articles.outletId, [...q.outletIds]));
   if (q.languages) filters.push(or(isNull(articles.language), inArray(articles.language, [...q.languages])));
-  let after: string | undefined;
-  for (;;) {
-    const rows = await db
-      .select({
-        id: articles.id,
-        outletId: articles.outletId,
-        contentHash: articles.contentHash,
-        analyzerVersion: articles.analyzerVersion,
-        analyzedAt: articles.analyzedAt,
-      })
-      .from(articles)
-      .where(and(...filters, after === undefined ? undefined : gt(articles.id, after)))
-      .orderBy(asc(articles.id))
-      .limit(pageSize);
-    if (rows.length === 0) return;
-    yield rows;
-    after = rows.at(-1)!.id;
-    if (rows.length < pageSize) return;
-  }
+  yield* articlePages<ReanalysisCandidate>(
+    db,
+    {
+      id: articles.id,
+      outletId: articles.outletId,
+      contentHash: articles.contentHash,
+      analyzerVersion: articles.analyzerVersion,
+      analyzedAt: articles.analyzedAt,
+    },
+    filters,
+    pageSize,
+  );
 }

@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { archiveFilters, articlePages } from './article-pages.js';
 import type { Db } from '../client.js';
 import { articles } from '../schema/index.js';
 
@@ -24,21 +24,10 @@ export interface ArticleText {
  */
 export async function* articleTextPages(db: Db, q: ArticleTextQuery = {}): AsyncGenerator<ArticleText[]> {
   const pageSize = q.pageSize ?? 200;
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer (got ${pageSize})`);
-  const filters: SQL[] = [];
-  if (q.since) filters.push(sql`coalesce(${articles.publishedAt}, ${articles.fetchedAt}) >= ${q.since.toISOString()}::timestamptz`);
-  if (q.outletIds && q.outletIds.length > 0) filters.push(inArray(articles.outletId, [...q.outletIds]));
-  let after: string | undefined;
-  for (;;) {
-    const rows = await db
-      .select({ id: articles.id, outletId: articles.outletId, title: articles.title, text: articles.text })
-      .from(articles)
-      .where(and(...filters, after === undefined ? undefined : gt(articles.id, after)))
-      .orderBy(asc(articles.id))
-      .limit(pageSize);
-    if (rows.length === 0) return;
-    yield rows;
-    after = rows.at(-1)!.id;
-    if (rows.length < pageSize) return;
-  }
+  yield* articlePages<ArticleText>(
+    db,
+    { id: articles.id, outletId: articles.outletId, title: articles.title, text: articles.text },
+    archiveFilters(q),
+    pageSize,
+  );
 }
