@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
+import { createBullQueues, type BullQueues } from '../../src/queue/index.js';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -31,4 +33,37 @@ export async function dropPrefix(prefix: string): Promise<void> {
     cursor = next;
   } while (cursor !== '0');
   r.disconnect();
+}
+
+/**
+ * A BullMQ queue set on a prefix of this test file's own, opened before its tests and dropped
+ * (every key) after them. Read `bull` and `redis` inside tests, once beforeAll has run.
+ */
+export function useBullQueues(analyzerVersion = 'test-1'): { readonly prefix: string; readonly bull: BullQueues; readonly redis: Redis } {
+  const prefix = testQueuePrefix();
+  let bull: BullQueues | undefined;
+  let redis: Redis | undefined;
+  beforeAll(async () => {
+    await requireRedis();
+    redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+    bull = createBullQueues({ connection: redis, prefix, analyzerVersion });
+  });
+  afterAll(async () => {
+    await bull?.close();
+    redis?.disconnect();
+    await dropPrefix(prefix);
+  });
+  const opened = <T>(x: T | undefined): T => {
+    if (x === undefined) throw new Error('useBullQueues: read bull and redis inside a test, after beforeAll');
+    return x;
+  };
+  return {
+    prefix,
+    get bull() {
+      return opened(bull);
+    },
+    get redis() {
+      return opened(redis);
+    },
+  };
 }

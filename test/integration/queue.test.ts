@@ -1,58 +1,42 @@
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PermanentError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
 import {
   QUEUE,
   analyzeJobSchema,
-  createBullQueues,
   crawlJobSchema,
   makeWorker,
   syncCrawlSchedulers,
-  type BullQueues,
 } from '../../src/queue/index.js';
 import { parseConfigText } from '../../src/config/index.js';
-import { TEST_REDIS_URL, dropPrefix, requireRedis, testQueuePrefix } from '../helpers/redis.js';
+import { useBullQueues } from '../helpers/redis.js';
 
-const prefix = testQueuePrefix();
-let redis: Redis;
-let bull: BullQueues;
-
-beforeAll(async () => {
-  await requireRedis();
-  redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-  bull = createBullQueues({ connection: redis, prefix, analyzerVersion: 'test-1' });
-});
-
-afterAll(async () => {
-  await bull.close();
-  redis.disconnect();
-  await dropPrefix(prefix);
-});
+const shared = useBullQueues();
+const { prefix } = shared;
 
 const ARTICLE = { articleId: '2b1f1d3e-1c2a-5b3c-8d4e-5f6a7b8c9d0e', contentHash: 'abcdef0123456789' };
 
 describe('BullMQ queues (real Redis)', () => {
   it('keeps one job for an analysis enqueued twice (deterministic job id)', async () => {
-    await bull.dispatcher.enqueueAnalyze(ARTICLE);
-    await bull.dispatcher.enqueueAnalyze(ARTICLE);
-    expect(await bull.queues.analyze.getJobCounts('waiting')).toEqual({ waiting: 1 });
-    const [job] = await bull.queues.analyze.getJobs(['waiting']);
+    await shared.bull.dispatcher.enqueueAnalyze(ARTICLE);
+    await shared.bull.dispatcher.enqueueAnalyze(ARTICLE);
+    expect(await shared.bull.queues.analyze.getJobCounts('waiting')).toEqual({ waiting: 1 });
+    const [job] = await shared.bull.queues.analyze.getJobs(['waiting']);
     expect(job!.id).not.toContain(':');
-    await bull.queues.analyze.drain();
+    await shared.bull.queues.analyze.drain();
   });
 
   it('sends a malformed payload to the failed set with its reason, without retrying', async () => {
     const seen: unknown[] = [];
     const worker = makeWorker(QUEUE.analyze, analyzeJobSchema, async (d) => void seen.push(d), {
-      connection: redis,
+      connection: shared.redis,
       prefix,
       log: silentLogger,
     });
     const failedOnce = new Promise<void>((resolve) => worker.on('failed', () => resolve()));
-    const job = await bull.queues.analyze.add('analyze', { articleId: 42 }, { attempts: 5 });
+    const job = await shared.bull.queues.analyze.add('analyze', { articleId: 42 }, { attempts: 5 });
     await failedOnce;
-    const failed = (await bull.queues.analyze.getJob(job.id!))!;
+    const failed = (await shared.bull.queues.analyze.getJob(job.id!))!;
     expect(failed.failedReason).toMatch(/^malformed analyze job payload: articleId: /);
     expect(failed.attemptsMade).toBe(1);
     expect(seen).toEqual([]);
@@ -69,18 +53,18 @@ describe('BullMQ queues (real Redis)', () => {
         if (d.outletId === 'gone') throw new PermanentError('outlet gone');
         if (calls < 3) throw new Error('flaky');
       },
-      { connection: redis, prefix, log: silentLogger },
+      { connection: shared.redis, prefix, log: silentLogger },
     );
     const opts = { attempts: 3, backoff: { type: 'fixed', delay: 10 } };
     const goneFailed = new Promise<void>((resolve) => worker.on('failed', () => resolve()));
-    const gone = await bull.queues.crawl.add('crawl', { outletId: 'gone', trigger: 'manual' }, opts);
+    const gone = await shared.bull.queues.crawl.add('crawl', { outletId: 'gone', trigger: 'manual' }, opts);
     await goneFailed;
-    expect((await bull.queues.crawl.getJob(gone.id!))!.attemptsMade).toBe(1);
+    expect((await shared.bull.queues.crawl.getJob(gone.id!))!.attemptsMade).toBe(1);
     calls = 0;
     const completed = new Promise<void>((resolve) => worker.on('completed', () => resolve()));
-    const flaky = await bull.queues.crawl.add('crawl', { outletId: 'flaky', trigger: 'manual' }, opts);
+    const flaky = await shared.bull.queues.crawl.add('crawl', { outletId: 'flaky', trigger: 'manual' }, opts);
     await completed;
-    expect(await (await bull.queues.crawl.getJob(flaky.id!))!.getState()).toBe('completed');
+    expect(await (await shared.bull.queues.crawl.getJob(flaky.id!))!.getState()).toBe('completed');
     expect(calls).toBe(3);
     await worker.close();
   });
@@ -94,10 +78,10 @@ describe('BullMQ queues (real Redis)', () => {
         await new Promise((r) => setTimeout(r, 500));
         finished = true;
       },
-      { connection: redis, prefix, log: silentLogger },
+      { connection: shared.redis, prefix, log: silentLogger },
     );
     const active = new Promise<void>((resolve) => worker.on('active', () => resolve()));
-    await bull.queues.crawl.add('crawl', { outletId: 'slow', trigger: 'manual' });
+    await shared.bull.queues.crawl.add('crawl', { outletId: 'slow', trigger: 'manual' });
     await active;
     await worker.close();
     expect(finished).toBe(true);
@@ -109,14 +93,14 @@ outlets:
   - { id: a, name: A, homepage: "https://a.example", schedule: 30m }
   - { id: b, name: B, homepage: "https://b.example", schedule: "0 * * * *" }
 `);
-    await syncCrawlSchedulers(bull.queues.crawl, cfg.outlets);
-    await syncCrawlSchedulers(bull.queues.crawl, cfg.outlets);
-    expect((await bull.queues.crawl.getJobSchedulers()).map((s) => s.key).sort()).toEqual([
+    await syncCrawlSchedulers(shared.bull.queues.crawl, cfg.outlets);
+    await syncCrawlSchedulers(shared.bull.queues.crawl, cfg.outlets);
+    expect((await shared.bull.queues.crawl.getJobSchedulers()).map((s) => s.key).sort()).toEqual([
       'crawl-outlet-a',
       'crawl-outlet-b',
     ]);
-    const res = await syncCrawlSchedulers(bull.queues.crawl, cfg.outlets.slice(0, 1));
+    const res = await syncCrawlSchedulers(shared.bull.queues.crawl, cfg.outlets.slice(0, 1));
     expect(res.removed).toEqual(['crawl-outlet-b']);
-    expect(await bull.queues.crawl.getJobSchedulersCount()).toBe(1);
+    expect(await shared.bull.queues.crawl.getJobSchedulersCount()).toBe(1);
   });
 });
