@@ -1,13 +1,4 @@
-import {
-  crawlOutlet,
-  nextPollInterval,
-  pollBounds,
-  type CrawlFailure,
-  type CrawlSummary,
-  type Outlet,
-  type SourceFetch,
-  type SourceValidators,
-} from '../crawl/index.js';
+import type { CrawlFailure, CrawlSummary, Outlet, SourceFetch, SourceValidators } from '../crawl/index.js';
 import { PermanentError, describeError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { CrawlJob, JobContext } from '../queue/index.js';
@@ -77,6 +68,14 @@ function feedStateHooks(deps: PipelineDeps, outlet: Outlet, runId: string, liste
  * that failed `maxFeedFailures` crawls in a row is disabled and skipped, and the outlet's polling
  * interval moves with what the crawl found (halved with new articles, longer without).
  */
+/**
+ * The crawl domain, loaded on first use: it brings Crawlee (and jsdom) with it, which analyze and
+ * alerts workers, importing the pipeline for their own use cases, should not hold in memory.
+ */
+export function crawlDomain(): Promise<typeof import('../crawl/index.js')> {
+  return import('../crawl/index.js');
+}
+
 export async function runCrawl(deps: PipelineDeps, job: CrawlJob, ctx: JobContext): Promise<CrawlResult> {
   const outlet = deps.config.outlets.find((o) => o.id === job.outletId);
   if (!outlet) throw new PermanentError(`crawl job names unknown outlet "${job.outletId}"`);
@@ -89,7 +88,8 @@ export async function runCrawl(deps: PipelineDeps, job: CrawlJob, ctx: JobContex
   const feedState = feedStateHooks(deps, outlet, runId, new Set(states.map((f) => f.url)), log);
   let newArticles = 0;
   try {
-    const summary = await crawlOutlet(
+    const crawl = await crawlDomain();
+    const summary = await crawl.crawlOutlet(
       outlet,
       {
         knownUrls: (urls) => findKnownUrls(deps.db, urls),
@@ -121,6 +121,7 @@ export async function runCrawl(deps: PipelineDeps, job: CrawlJob, ctx: JobContex
  * (interval schedules only: a cron schedule stays as written).
  */
 async function adaptPolling(deps: PipelineDeps, outlet: Outlet, newArticles: number): Promise<number | undefined> {
+  const { nextPollInterval, pollBounds } = await crawlDomain();
   const bounds = pollBounds(outlet.schedule, outlet.minInterval);
   const current = bounds === undefined ? undefined : (await pollIntervals(deps.db)).get(outlet.id);
   const next = bounds === undefined ? undefined : nextPollInterval(current, newArticles, bounds);

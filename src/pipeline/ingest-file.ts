@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { normalizeUrl } from '../crawl/index.js';
 import type { PipelineDeps } from './deps.js';
 import { ingestArticle } from './ingest-article.js';
+import { crawlDomain } from './crawl-outlet.js';
 
 export const importedArticleSchema = z.object({
   outlet: z.string().min(1),
@@ -57,6 +57,7 @@ async function ingestLine(
   if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   const a = parsed.data;
   if (!outlets.has(a.outlet)) return `outlet "${a.outlet}" is not in the config`;
+  const { normalizeUrl } = await crawlDomain();
   const stored = await ingestArticle(deps, {
     outletId: a.outlet,
     url: a.url,
