@@ -118,23 +118,36 @@ function rowsFor(articleId: string, a: AnalysisToSave) {
  */
 async function insertAsJson(tx: Tx, table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = getTableColumns(table);
-  const names = Object.values(columns).map(columnName);
-  const json = JSON.stringify(rows.map((r) => snakeKeys(r, columns)));
-  const cols = sql.raw(names.map((n) => `"${n}"`).join(', '));
+  const pairs = columnPairs(table);
+  const json = JSON.stringify(rows.map((r) => snakeKeys(r, pairs)));
+  const cols = sql.raw(pairs.map(([, n]) => `"${n}"`).join(', '));
   await tx.execute(
     sql`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, ${json}::jsonb)`,
   );
 }
 
-// The schema relies on the client's snake_case casing, so a key-named column is snake-cased here.
-function columnName(col: Column): string {
-  return col.keyAsName ? toSnakeCase(col.name) : col.name;
+const pairsOf = new WeakMap<PgTable, [key: string, column: string][]>();
+
+/**
+ * Each property of the table's rows with its column name, worked out once per table: snake-casing
+ * every key of every row cost as much as the rest of building the batch's JSON.
+ */
+function columnPairs(table: PgTable): [key: string, column: string][] {
+  let pairs = pairsOf.get(table);
+  if (!pairs) {
+    // The schema relies on the client's snake_case casing, so a key-named column is snake-cased here.
+    pairs = Object.entries(getTableColumns(table)).map(([key, col]: [string, Column]) => [
+      key,
+      col.keyAsName ? toSnakeCase(col.name) : col.name,
+    ]);
+    pairsOf.set(table, pairs);
+  }
+  return pairs;
 }
 
-function snakeKeys(row: Record<string, unknown>, columns: Record<string, Column>): Record<string, unknown> {
+function snakeKeys(row: Record<string, unknown>, pairs: readonly [string, string][]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, col] of Object.entries(columns)) out[columnName(col)] = row[key] ?? null;
+  for (const [key, column] of pairs) out[column] = row[key] ?? null;
   return out;
 }
 
