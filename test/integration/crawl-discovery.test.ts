@@ -1,32 +1,19 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import {
-  crawlOutlet,
-  type CrawlHooks,
-  type CrawlOptions,
-  type Outlet,
-} from '../../src/crawl/index.js';
-import { silentLogger } from '../../src/log.js';
-import {
   articlePage,
   recordingHooks,
   rssOf,
   send,
   useScriptedServer,
   testOutlet,
+  quietCrawler,
 } from './crawl-helpers.js';
 
 const NOW = new Date('2024-05-10T12:00:00Z');
 const serve = useScriptedServer();
 
-function crawl(outlet: Outlet, hooks: CrawlHooks, extra: Partial<CrawlOptions> = {}) {
-  return crawlOutlet(outlet, hooks, {
-    log: silentLogger,
-    now: NOW,
-    maxRequestRetries: 0,
-    ...extra,
-  });
-}
+const crawl = quietCrawler({ now: NOW, maxRequestRetries: 0 });
 
 const articles = (...paths: string[]) =>
   Object.fromEntries(paths.map((p) => [p, send(articlePage(p))]));

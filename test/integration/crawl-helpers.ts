@@ -2,7 +2,8 @@ import { afterEach } from 'vitest';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { outletSchema, type Outlet } from '../../src/config/index.js';
-import type { ArticleCandidate, CrawlFailure, CrawlHooks } from '../../src/crawl/index.js';
+import { crawlOutlet, type ArticleCandidate, type CrawlFailure, type CrawlHooks, type CrawlOptions } from '../../src/crawl/index.js';
+import { silentLogger } from '../../src/log.js';
 
 /** One request a scripted server received. */
 export interface SeenRequest {
@@ -144,4 +145,16 @@ export function useScriptedServer(): (routes: Record<string, Script>) => Promise
     server = await startScriptedServer(routes);
     return server;
   };
+}
+
+/** The content type the scripted feeds are served with. */
+export const RSS = 'application/rss+xml';
+
+/**
+ * `crawlOutlet` with a silent log and a test file's own defaults; each call can still override
+ * them (a test that wants retries, a fixed clock, a size cap).
+ */
+export function quietCrawler(defaults: Partial<CrawlOptions> = {}) {
+  return (outlet: Outlet, hooks: CrawlHooks, extra: Partial<CrawlOptions> = {}) =>
+    crawlOutlet(outlet, hooks, { log: silentLogger, ...defaults, ...extra });
 }

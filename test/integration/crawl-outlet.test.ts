@@ -8,9 +8,8 @@ import {
   type ArticleCandidate,
   type CrawlFailure,
   type CrawlHooks,
-  type CrawlOptions,
 } from '../../src/crawl/index.js';
-import { silentLogger } from '../../src/log.js';
+import { quietCrawler } from './crawl-helpers.js';
 import { closedPortUrl, startFixtureServer, type FixtureServer } from '../helpers/http-server.js';
 
 const fixture = (name: string): string =>
@@ -79,9 +78,7 @@ const extras = (fields: Partial<ArticleCandidate>): Partial<ArticleCandidate> =>
   ...fields,
 });
 
-function crawl(target: Outlet, hooks: CrawlHooks, extra: Partial<CrawlOptions> = {}) {
-  return crawlOutlet(target, hooks, { log: silentLogger, ...extra });
-}
+const crawl = quietCrawler();
 
 describe('crawlOutlet', () => {
   it('hands good articles to onArticle, bad URLs to onFailure, and skips known URLs', async () => {

@@ -1,13 +1,6 @@
 import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
 import {
-  crawlOutlet,
-  type CrawlHooks,
-  type CrawlOptions,
-  type Outlet,
-} from '../../src/crawl/index.js';
-import { silentLogger } from '../../src/log.js';
-import {
   articlePage,
   recordingHooks,
   rssOf,
@@ -15,14 +8,13 @@ import {
   useScriptedServer,
   testOutlet,
   type Script,
+  quietCrawler,
+  RSS,
 } from './crawl-helpers.js';
 
-const RSS = 'application/rss+xml';
 const serve = useScriptedServer();
 
-function crawl(outlet: Outlet, hooks: CrawlHooks, extra: Partial<CrawlOptions> = {}) {
-  return crawlOutlet(outlet, hooks, { log: silentLogger, maxRequestRetries: 1, ...extra });
-}
+const crawl = quietCrawler({ maxRequestRetries: 1 });
 
 /** Resolves every *.test name to loopback, so that one server plays several named hosts. */
 const loopbackDns = async (): Promise<LookupAddress[]> => [{ address: '127.0.0.1', family: 4 }];
