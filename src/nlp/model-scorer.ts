@@ -1,7 +1,7 @@
 import { defaultModel } from './stance-model/default-model.js';
 import type { StanceModel } from './stance-model/model.js';
 import { scoreSentence, type SentenceSpan } from './stance-model/score-sentence.js';
-import { splitPossessive } from './stance-model/tokens.js';
+import { toStanceTokens } from './stance-model/tokens.js';
 import type { StanceToken } from './stance-model/types.js';
 import { round, type MentionScore, type MentionScorer, type MentionSlot, type SentenceView } from './stance-scorer.js';
 
@@ -11,17 +11,8 @@ function sentenceTokens(view: SentenceView): StanceToken[] {
   const out: StanceToken[] = [];
   for (let i = from; i < to; i += 1) {
     const value = table.values[i] ?? '';
-    if (value.trim() === '') continue;
-    const token: StanceToken = {
-      start: table.starts[i] ?? 0,
-      end: table.ends[i] ?? 0,
-      lower: value.toLowerCase(),
-      lemma: table.lemmas[i] ?? value.toLowerCase(),
-      pos: table.pos[i] ?? 'X',
-      negated: table.negated[i] === true,
-    };
-    if (token.lower.endsWith('s') && (token.lower.includes("'") || token.lower.includes('’'))) out.push(...splitPossessive(token));
-    else out.push(token);
+    const lemma = table.lemmas[i] ?? value;
+    out.push(...toStanceTokens(value, table.starts[i] ?? 0, table.ends[i] ?? 0, lemma, table.pos[i] ?? 'X', table.negated[i] === true));
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { CLAUSE_BREAKS, featureWord, OTHER_WORD, POOL_COUNT, QUOTES, type TokenRange } from './features.js';
+import { CLAUSE_BREAKS, distanceTo, featureWord, OTHER_WORD, POOL_COUNT, QUOTES, type TokenRange } from './features.js';
 import { projection, vectorRow } from './linear.js';
 import type { StanceModel } from './model.js';
 import type { StanceToken } from './types.js';
@@ -204,12 +204,6 @@ export function sentenceFacts(model: StanceModel, c: CompiledLinear, tokens: rea
     rows[i] = vectorRow(model, t);
   }
   return { tokens, words, wordId, lemmaId, posId, lowerId, polarity, breaks, rows, isBreak, isQuote };
-}
-
-function distanceTo(i: number, r: TokenRange): number {
-  if (i < r.from) return i - r.from;
-  if (i >= r.to) return i - (r.to - 1);
-  return 0;
 }
 
 /** Adds feature `row` × value to the logits and credits `token` (-1: the mention as a whole). */

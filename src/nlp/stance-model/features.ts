@@ -70,7 +70,7 @@ function bucket(distance: number): string {
 }
 
 /** Signed token distance from token i to a range: negative on the left, positive on the right. */
-function distanceTo(i: number, r: TokenRange): number {
+export function distanceTo(i: number, r: TokenRange): number {
   if (i < r.from) return i - r.from;
   if (i >= r.to) return i - (r.to - 1);
   return 0;

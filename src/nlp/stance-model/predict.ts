@@ -122,7 +122,11 @@ export function gruWordProjection(model: StanceModel, reader: number, row: numbe
   return hit ?? new Float32Array(0);
 }
 
-function cuesOf(text: string, tokens: readonly StanceToken[], weights: Map<number, number>): StanceCue[] {
+/**
+ * The strongest cues (|weight| >= 0.05, strongest first, then in text order) from each token's
+ * signed contribution: `weights` lists [token index, weight] pairs.
+ */
+export function cuesOf(text: string, tokens: readonly StanceToken[], weights: Iterable<readonly [number, number]>): StanceCue[] {
   return [...weights]
     .filter(([, w]) => Math.abs(w) >= 0.05)
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0])

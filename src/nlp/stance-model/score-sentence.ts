@@ -3,8 +3,8 @@ import { composedPolarity, tokenRange, type TokenRange } from './features.js';
 import { gruLogits, gruSequence } from './gru.js';
 import { softmax } from './linear.js';
 import type { StanceModel } from './model.js';
-import { coordinated, gruWordProjection, MAX_CUES, toResult } from './predict.js';
-import type { StanceCue, StanceModelResult, StanceToken } from './types.js';
+import { coordinated, cuesOf, gruWordProjection, toResult } from './predict.js';
+import type { StanceModelResult, StanceToken } from './types.js';
 
 /** A mention as JavaScript string offsets into the analysed text, end-exclusive. */
 export interface SentenceSpan {
@@ -47,19 +47,8 @@ export function scoreSentence(
         for (let c = 0; c < 3; c += 1) probs[c] = (probs[c] ?? 0) + share * (g[c] ?? 0);
       });
     }
-    const result = toResult(probs, cuesOf(text, tokens, tokenWeights));
+    const result = toResult(probs, cuesOf(text, tokens, tokenWeights.entries()));
     seen.set(key, result);
     return result;
-  });
-}
-
-function cuesOf(text: string, tokens: readonly StanceToken[], weights: Float64Array): StanceCue[] {
-  const strong: number[] = [];
-  for (let i = 0; i < weights.length; i += 1) if (Math.abs(weights[i] as number) >= 0.05) strong.push(i);
-  strong.sort((a, b) => Math.abs(weights[b] as number) - Math.abs(weights[a] as number) || a - b);
-  return strong.slice(0, MAX_CUES).flatMap((i) => {
-    const t = tokens[i];
-    const w = weights[i] as number;
-    return t ? [{ text: text.slice(t.start, t.end), start: t.start, end: t.end, weight: Math.round(w * 1000) / 1000 }] : [];
   });
 }

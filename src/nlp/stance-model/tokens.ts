@@ -1,5 +1,5 @@
-import type { Document, ItsFunction, WinkMethods } from 'wink-nlp';
-import { getNlp } from '../wink.js';
+import type { Document, WinkMethods } from 'wink-nlp';
+import { getNlp, readColumns } from '../wink.js';
 import type { StanceToken } from './types.js';
 
 /**
@@ -32,25 +32,30 @@ export function splitPossessive(t: StanceToken): StanceToken[] {
 }
 
 /**
+ * The model's tokens for one wink token at [start, end): none for whitespace, two for a
+ * possessive ("Trump's"), else one, lower-cased.
+ */
+export function toStanceTokens(value: string, start: number, end: number, lemma: string, pos: string, negated: boolean): StanceToken[] {
+  if (value.trim() === '') return [];
+  const lower = value.toLowerCase();
+  const token = { start, end, lower, lemma: lemma.toLowerCase(), pos, negated };
+  // The regular expression only for words that can be possessives.
+  return lower.endsWith('s') && (lower.includes("'") || lower.includes('’')) ? splitPossessive(token) : [token];
+}
+
+/**
  * Tokens of a wink-nlp document with character offsets into `text` (the string the document was
  * read from). Cached per document, so scoring several mentions of one document reads it once.
  */
 export function tokensOfDoc(doc: Document, text: string): StanceToken[] {
   const cached = docTokens.get(doc);
   if (cached) return cached;
-  const its = stanceNlp().its;
-  const tokens = doc.tokens();
-  const values = tokens.out();
-  const spaces = tokens.out(its.precedingSpaces) as string[];
-  // wink's typings declare lemma with an extra `addons` argument, which `out` supplies itself.
-  const lemmas = tokens.out(its.lemma as ItsFunction<string>) as string[];
-  const tags = tokens.out(its.pos) as string[];
-  const negations = tokens.out(its.negationFlag) as unknown as boolean[];
+  const { values, spaces, lemmas, pos, negated } = readColumns(doc);
   const out: StanceToken[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i] ?? '';
-    let start = cursor + (spaces[i] ?? '').length;
+    let start = cursor + (spaces[i] ?? 0);
     // wink keeps the original characters, but a mismatch must not shift every later offset.
     if (!text.startsWith(value, start)) {
       const found = text.indexOf(value, cursor);
@@ -58,16 +63,7 @@ export function tokensOfDoc(doc: Document, text: string): StanceToken[] {
     }
     const end = start + value.length;
     cursor = end;
-    if (value.trim() === '') continue;
-    const token = {
-      start,
-      end,
-      lower: value.toLowerCase(),
-      lemma: (lemmas[i] ?? value).toLowerCase(),
-      pos: tags[i] ?? 'X',
-      negated: negations[i] === true,
-    };
-    out.push(...splitPossessive(token));
+    out.push(...toStanceTokens(value, start, end, lemmas[i] ?? value, pos[i] ?? 'X', negated[i] === true));
   }
   docTokens.set(doc, out);
   return out;
