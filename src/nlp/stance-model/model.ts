@@ -24,7 +24,7 @@ export interface SerializedStanceModel {
   /** Added to the logits before the softmax (tuned class balance). */
   classBias: [number, number, number];
   /** Recurrent readers (one per training seed) whose mean probabilities are averaged with the regression's. */
-  gru?: { share: number; readers: SerializedGru[]; below?: number };
+  gru?: { share: number; readers: SerializedGru[] };
 }
 
 /** GRU weights as Float32 base64, see GruWeights for the layouts. */
@@ -48,11 +48,7 @@ export interface StanceModel {
   vectorScales: Float32Array;
   lexicon: Map<string, number>;
   classBias: [number, number, number];
-  /**
-   * `below`: the readers run only when the regression's top probability is below it (a cascade:
-   * confident regression decisions rarely change, and the readers cost ~4 times the regression).
-   */
-  gru?: { readers: GruWeights[]; share: number; below?: number };
+  gru?: { readers: GruWeights[]; share: number };
 }
 
 function indexLines(joined: string): Map<string, number> {
@@ -90,7 +86,7 @@ export function decodeModel(s: SerializedStanceModel): StanceModel {
     vectorScales: decodeFloat32(s.vectorScales),
     lexicon,
     classBias: s.classBias,
-    ...(s.gru ? { gru: { readers: s.gru.readers.map(decodeGru), share: s.gru.share, ...(s.gru.below !== undefined ? { below: s.gru.below } : {}) } } : {}),
+    ...(s.gru ? { gru: { readers: s.gru.readers.map(decodeGru), share: s.gru.share } } : {}),
   };
 }
 

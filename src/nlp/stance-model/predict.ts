@@ -91,7 +91,7 @@ export function predictTarget(
   const { tokens, target, others, features } = mentionFeatures(model.lexicon, allTokens, span);
   const { logits, tokenWeights } = linearLogits(model, tokens, features);
   const probs = softmax(logits);
-  if (model.gru && model.gru.readers.length > 0 && Math.max(...probs) < (model.gru.below ?? Infinity)) {
+  if (model.gru && model.gru.readers.length > 0) {
     const seq = gruSequence(tokens, target, others, (t) => vectorRow(model, t), model.lexicon);
     const share = model.gru.share / model.gru.readers.length;
     for (let c = 0; c < 3; c += 1) probs[c] = (1 - model.gru.share) * (probs[c] ?? 0);

@@ -38,7 +38,7 @@ export function scoreSentence(
     const { logits, tokenWeights } = compiledLogits(model, linear, facts, target, others);
     const probs = softmax(logits);
     const gru = model.gru;
-    if (gru && gru.readers.length > 0 && Math.max(...probs) < (gru.below ?? Infinity)) {
+    if (gru && gru.readers.length > 0) {
       const seq = gruSequence(tokens, target, others, (_t, i) => facts.rows[i] ?? -1, model.lexicon);
       const share = gru.share / gru.readers.length;
       for (let c = 0; c < 3; c += 1) probs[c] = (1 - gru.share) * (probs[c] ?? 0);
