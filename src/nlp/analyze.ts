@@ -4,7 +4,7 @@ import { readTokens, sentenceSpan, tokenAt, type TokenTable } from './tokens.js'
 import { scoreMentions, type MentionScorer } from './stance-scorer.js';
 import { frameBits, frameShares, framesOf } from './frames.js';
 import { articleStance } from './aggregate.js';
-import { attachTargets, findAttributions, isSourceNameMention } from './attribution/index.js';
+import { attachTargets, findAttributions, sourceNameMentions } from './attribution/index.js';
 
 /** Stored with every analysis row; bump whenever matching, scoring or frames change. */
 export const ANALYZER_VERSION = 'lexicon-2';
@@ -91,10 +91,8 @@ export function createAnalyzer(
     const matches = matcher.match(text);
     const attributions = tagSources ? findAttributions({ table, actors, matches }) : [];
     // An outlet's name ("Russian news agency TASS") is not a mention of the actor it contains.
-    const mentioned =
-      attributions.length === 0
-        ? matches
-        : matches.filter((m) => !isSourceNameMention(m, attributions));
+    const inOutletName = sourceNameMentions(attributions);
+    const mentioned = attributions.length === 0 ? matches : matches.filter((m) => !inOutletName(m));
     const bySentence = locateMentions(table, mentioned);
     for (const [s, located] of bySentence) {
       for (const [actor, mention] of analyzeSentence(table, s, located, scorer)) {

@@ -41,3 +41,29 @@ export function interleavedMedians(variants: readonly (() => void)[], turns: num
     return sorted[Math.floor(sorted.length / 2)] ?? NaN;
   });
 }
+
+/**
+ * How much slower `a` is than `b`, as a ratio of time per round: the two alternate round by round
+ * for `msPerTurn`, so both see the same machine load, and the median over `turns` is returned. A
+ * small difference between two variants (what one feature adds) drowns in load swings when each
+ * is timed in a block of its own.
+ */
+export function pairedSlowdown(a: () => void, b: () => void, turns: number, msPerTurn: number): number {
+  const ratios: number[] = [];
+  for (let t = 0; t < turns; t += 1) {
+    let msA = 0;
+    let msB = 0;
+    const start = performance.now();
+    do {
+      const t0 = performance.now();
+      a();
+      const t1 = performance.now();
+      b();
+      msA += t1 - t0;
+      msB += performance.now() - t1;
+    } while (performance.now() - start < msPerTurn);
+    ratios.push(msA / msB);
+  }
+  ratios.sort((x, y) => x - y);
+  return ratios[Math.floor(ratios.length / 2)] ?? NaN;
+}

@@ -3,6 +3,7 @@ import {
   type Range,
   closesQuote,
   insideQuote,
+  inHeadline,
   isSentenceEnd,
   norm,
   opensQuote,
@@ -172,7 +173,7 @@ function trailingFrame(ctx: Ctx, comma: number): boolean {
   const phrase = phraseStartingAt(ctx, nextToken(ctx, comma + 1));
   let k = phrase === undefined ? nextToken(ctx, comma + 1) : nextToken(ctx, phrase.to);
   while (CUE_PREFIX.has(norm(ctx, k))) k = nextToken(ctx, k + 1);
-  const word = cueWord(norm(ctx, k), ctx.headline[k] === 1);
+  const word = cueWord(norm(ctx, k), inHeadline(ctx, k));
   if (word === undefined || word.prior < STRONG || word.cls !== 'speech') return false;
   if (phrase === undefined) {
     const source = phraseStartingAt(ctx, nextToken(ctx, k + 1));

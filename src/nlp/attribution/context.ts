@@ -24,7 +24,11 @@ export interface Ctx {
   /** First and last non-space token of token i's paragraph. */
   paraFrom: Int32Array;
   paraTo: Int32Array;
-  /** 1 for tokens of a title-case line (a headline: "Erdogan Says Turkey Ready to Host Talks"). */
+  /**
+   * Per token, whether its line is title-case (a headline: "Erdogan Says Turkey Ready to Host
+   * Talks"): 0 not yet known, 1 no, 2 yes. Read through `inHeadline`, which works a paragraph out
+   * on first use: only the paragraphs of candidate cues are ever asked about.
+   */
   headline: Uint8Array;
   /**
    * Per-token answers of the costlier rules, filled on first use (0 unknown, 1 no, 2 yes): the
@@ -94,13 +98,7 @@ function isHeadline(table: TokenTable, from: number, to: number): boolean {
   return capitalised / long >= HEADLINE_SHARE;
 }
 
-function paragraphs(
-  table: TokenTable,
-  brk: Uint8Array,
-  paraFrom: Int32Array,
-  paraTo: Int32Array,
-  headline: Uint8Array,
-): void {
+function paragraphs(table: TokenTable, brk: Uint8Array, paraFrom: Int32Array, paraTo: Int32Array): void {
   let start = 0;
   const close = (end: number) => {
     let last = end - 1;
@@ -109,7 +107,6 @@ function paragraphs(
     while (first < last && table.pos[first] === 'SPACE') first += 1;
     paraFrom.fill(first, start, end);
     paraTo.fill(last, start, end);
-    if (isHeadline(table, first, last)) headline.fill(1, start, end);
   };
   for (let i = 1; i < table.count; i += 1) {
     if (brk[i] === 1) {
@@ -157,7 +154,7 @@ export function buildContext(table: TokenTable): Ctx {
   const paraTo = ints.subarray(n, 2 * n);
   const quoteOf = ints.subarray(2 * n, 3 * n);
   lineBreaks(table, breakBefore);
-  paragraphs(table, breakBefore, paraFrom, paraTo, headline);
+  paragraphs(table, breakBefore, paraFrom, paraTo);
   const quotes = findQuotes(table, breakBefore);
   quoteOf.fill(-1);
   quotes.forEach((q, k) => {
@@ -192,6 +189,18 @@ const OPEN_MARKS = new Set(['“', '„', '«']);
 const CLOSE_MARKS = new Set(['”', '»']);
 
 export const isSentenceEnd = (ctx: Ctx, i: number): boolean => SENTENCE_END.has(valueOf(ctx, i));
+
+/** Token i stands on a title-case line (see `Ctx.headline`). */
+export function inHeadline(ctx: Ctx, i: number): boolean {
+  if (i < 0) return false;
+  const known = ctx.headline[i] ?? 1;
+  if (known !== 0) return known === 2;
+  const from = ctx.paraFrom[i] ?? i;
+  const to = ctx.paraTo[i] ?? i;
+  const answer = isHeadline(ctx.table, from, to) ? 2 : 1;
+  ctx.headline.fill(answer, Math.min(from, i), Math.max(to, i) + 1);
+  return answer === 2;
+}
 
 /** Records a memoised per-token answer (see `Ctx.memo`) and returns it. */
 export function remember(cache: Uint8Array, i: number, answer: boolean): boolean {

@@ -1,4 +1,4 @@
-import { type Ctx, isQuoteGlyph, norm, posOf, sentenceFrom, valueOf } from './context.js';
+import { type Ctx, inHeadline, isQuoteGlyph, norm, posOf, sentenceFrom, valueOf } from './context.js';
 import { cueWord, PARTICLES, PARTICLE_VERBS, type CueWord } from './lexicon.js';
 import { CUE_PREFIX, NOUN_MARKERS } from './words.js';
 
@@ -33,7 +33,7 @@ export function cueAt(ctx: Ctx, i: number): { word: CueWord; end: number } | und
   if (particleVerb !== undefined && PARTICLES.get(particleVerb.lemma)?.has(next) === true) {
     return { word: particleVerb, end: i + 1 };
   }
-  const word = cueWord(n, ctx.headline[i] === 1);
+  const word = cueWord(n, inHeadline(ctx, i));
   if (word === undefined) return undefined;
   const withParticle = PARTICLES.get(word.lemma)?.has(next) === true;
   return { word, end: withParticle ? i + 1 : i };
@@ -43,7 +43,7 @@ export function cueAt(ctx: Ctx, i: number): { word: CueWord; end: number } | und
  * Capitalised mid-sentence words are names or titles ("He Said, She Said"), except in headlines.
  */
 export function isNameLike(ctx: Ctx, i: number): boolean {
-  if (ctx.headline[i] === 1 || !/^\p{Lu}/u.test(valueOf(ctx, i))) return false;
+  if (inHeadline(ctx, i) || !/^\p{Lu}/u.test(valueOf(ctx, i))) return false;
   const p = previous(ctx, i);
   return i > sentenceFrom(ctx, i) && p >= 0 && !isQuoteGlyph(ctx, p) && valueOf(ctx, p) !== ':';
 }

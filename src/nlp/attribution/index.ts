@@ -28,7 +28,7 @@ import { foldAccordingTo, inheritSources, mergeContinuations, univocal } from '.
 import { accordingTo, colonQuote, quotedAs } from './special.js';
 
 export { normalizeSourceKey } from './names.js';
-export { attachTargets, isSourceNameMention } from './targets.js';
+export { attachTargets, sourceNameMentions } from './targets.js';
 
 /** What the tagger reads: wink's tokens of the text and the configured actors matched in it. */
 export interface AttributionInput {

@@ -2,6 +2,7 @@ import { cueWord } from './lexicon.js';
 import {
   type Ctx,
   type Range,
+  inHeadline,
   insideQuote,
   isSentenceEnd,
   norm,
@@ -71,7 +72,7 @@ function matchingOpen(ctx: Ctx, close: number): number {
 
 // In a headline every word is capitalised, so a cue word there ends a name ("Agencies Report").
 const headlineCue = (ctx: Ctx, k: number): boolean =>
-  ctx.headline[k] === 1 && cueWord(norm(ctx, k), true) !== undefined;
+  inHeadline(ctx, k) && cueWord(norm(ctx, k), true) !== undefined;
 
 /** Whether token k may join a phrase growing leftwards whose leftmost token is k + 1. */
 function joinsLeft(ctx: Ctx, k: number): boolean {

@@ -5,20 +5,19 @@ const inside = (m: { start: number; end: number }, s: { start: number; end: numb
   m.start >= s.start && m.end <= s.end;
 
 /**
- * Whether an actor match lies inside the name of a news outlet that is a source or channel:
+ * Which actor matches lie inside the name of a news outlet that is a source or channel:
  * "Russian" in "Russian news agency TASS" and "Washington" in "The Washington Post" name the
  * outlet, not the actor. Other sources keep their mentions: in "the Chinese side stressed" or
  * "a former U.S. Secretary of State characterized …" the actor is the one speaking.
  */
-export function isSourceNameMention(
-  match: { start: number; end: number },
-  attributions: readonly Attribution[],
-): boolean {
-  return attributions.some(
-    (a) =>
-      (a.source?.kind === 'media' && inside(match, a.source)) ||
-      (a.via?.kind === 'media' && inside(match, a.via)),
-  );
+export function sourceNameMentions(attributions: readonly Attribution[]): (match: { start: number; end: number }) => boolean {
+  // Outlets are few among an article's sources: their spans are collected once, not per match.
+  const outlets: Span[] = [];
+  for (const a of attributions) {
+    if (a.source?.kind === 'media') outlets.push(a.source);
+    if (a.via?.kind === 'media') outlets.push(a.via);
+  }
+  return (match) => outlets.some((o) => inside(match, o));
 }
 
 interface Placed {
