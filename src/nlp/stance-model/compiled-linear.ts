@@ -1,5 +1,14 @@
-import { CLAUSE_BREAKS, distanceTo, featureWord, OTHER_WORD, POOL_COUNT, QUOTES, type TokenRange } from './features.js';
-import { projection, vectorRow } from './linear.js';
+import {
+  CLAUSE_BREAKS,
+  composePolarity,
+  distanceTo,
+  featureWord,
+  OTHER_WORD,
+  POOL_COUNT,
+  QUOTES,
+  type TokenRange,
+} from './features.js';
+import { projection } from './linear.js';
 import type { StanceModel } from './model.js';
 import type { StanceToken } from './types.js';
 
@@ -46,6 +55,19 @@ export interface CompiledLinear {
   /** Bigram rows by side: key (previous id * vocab.size + id) → row. */
   bigrams: [Map<number, number>, Map<number, number>];
   fixed: Int32Array;
+  /**
+   * Every string a token's lower-cased form or lemma can match in `vocab`, the model's word vectors,
+   * its lexicon or the clause-break and quote sets, mapped to a column index, so that a token costs
+   * two Map lookups instead of ten.
+   */
+  lookup: Map<string, number>;
+  /** Per lookup column: vocabulary id, word-vector row (-1: none). */
+  lookupId: Int32Array;
+  lookupRow: Int32Array;
+  /** Lexicon polarity, NaN when the string is not in the lexicon. */
+  lookupPolarity: Float64Array;
+  /** Bit 1: a clause break; bit 2: a quote. */
+  lookupFlags: Uint8Array;
 }
 
 const compiled = new WeakMap<StanceModel, CompiledLinear>();
@@ -152,9 +174,27 @@ export function compileLinear(model: StanceModel): CompiledLinear {
   for (const [sd, prev, w, row] of pairs) {
     (sd === 0 ? bigrams[0] : bigrams[1]).set((vocab.get(prev) ?? 0) * size + (vocab.get(w) ?? 0), row);
   }
-  const out = { vocab, rows, bigrams, fixed };
+  const out = { vocab, rows, bigrams, fixed, ...lookupColumns(model, vocab) };
   compiled.set(model, out);
   return out;
+}
+
+function lookupColumns(model: StanceModel, vocab: ReadonlyMap<string, number>): Pick<CompiledLinear, 'lookup' | 'lookupId' | 'lookupRow' | 'lookupPolarity' | 'lookupFlags'> {
+  const lookup = new Map<string, number>();
+  for (const keys of [vocab.keys(), model.wordIndex.keys(), model.lexicon.keys(), CLAUSE_BREAKS, QUOTES]) {
+    for (const k of keys) if (!lookup.has(k)) lookup.set(k, lookup.size);
+  }
+  const lookupId = new Int32Array(lookup.size);
+  const lookupRow = new Int32Array(lookup.size);
+  const lookupPolarity = new Float64Array(lookup.size);
+  const lookupFlags = new Uint8Array(lookup.size);
+  for (const [k, at] of lookup) {
+    lookupId[at] = vocab.get(k) ?? -1;
+    lookupRow[at] = model.wordIndex.get(k) ?? -1;
+    lookupPolarity[at] = model.lexicon.get(k) ?? NaN;
+    lookupFlags[at] = (CLAUSE_BREAKS.has(k) ? 1 : 0) | (QUOTES.has(k) ? 2 : 0);
+  }
+  return { lookup, lookupId, lookupRow, lookupPolarity, lookupFlags };
 }
 
 /** Per-sentence facts that do not depend on which mention is scored. */
@@ -167,7 +207,8 @@ export interface SentenceFacts {
   lemmaId: Int32Array;
   posId: Int32Array;
   lowerId: Int32Array;
-  /** Composed lexicon polarity of each token. */
+  /** Each token's own lexicon polarity, and as composed with its noun (composedPolarity). */
+  own: Float64Array;
   polarity: Float64Array;
   /** breaks[k]: clause breaks among tokens [0, k). */
   breaks: Int32Array;
@@ -177,33 +218,42 @@ export interface SentenceFacts {
   isQuote: Uint8Array;
 }
 
-export function sentenceFacts(model: StanceModel, c: CompiledLinear, tokens: readonly StanceToken[], composed: (i: number) => number): SentenceFacts {
+/** Per-sentence facts; the same lookups as featureWord, vectorRow and composedPolarity make. */
+export function sentenceFacts(c: CompiledLinear, tokens: readonly StanceToken[]): SentenceFacts {
   const n = tokens.length;
   const words = tokens.map((t) => featureWord(t));
   const wordId = new Int32Array(n);
   const lemmaId = new Int32Array(n);
   const posId = new Int32Array(n);
   const lowerId = new Int32Array(n);
+  const own = new Float64Array(n);
   const polarity = new Float64Array(n);
   const breaks = new Int32Array(n + 1);
   const rows = new Int32Array(n);
   const isBreak = new Uint8Array(n);
   const isQuote = new Uint8Array(n);
-  const v = c.vocab;
+  const { vocab: v, lookup, lookupId, lookupRow, lookupPolarity, lookupFlags } = c;
   for (let i = 0; i < n; i += 1) {
     const t = tokens[i] as StanceToken;
-    const w = words[i];
-    wordId[i] = w === null || w === undefined ? -1 : (v.get(w) ?? -1);
-    lemmaId[i] = v.get(t.lemma) ?? -1;
+    const lo = lookup.get(t.lower) ?? -1;
+    const le = t.lemma === t.lower ? lo : (lookup.get(t.lemma) ?? -1);
+    lowerId[i] = lo < 0 ? -1 : (lookupId[lo] as number);
+    lemmaId[i] = le < 0 ? -1 : (lookupId[le] as number);
     posId[i] = v.get(t.pos) ?? -1;
-    lowerId[i] = v.get(t.lower) ?? -1;
-    polarity[i] = composed(i);
-    isBreak[i] = CLAUSE_BREAKS.has(t.lower) ? 1 : 0;
-    isQuote[i] = QUOTES.has(t.lower) ? 1 : 0;
+    const w = words[i];
+    wordId[i] =
+      w === null || w === undefined ? -1 : w === t.lemma ? (lemmaId[i] as number) : w === t.lower ? (lowerId[i] as number) : (v.get(w) ?? -1);
+    const row = lo < 0 ? -1 : (lookupRow[lo] as number);
+    rows[i] = row >= 0 || le < 0 ? row : (lookupRow[le] as number);
+    const p = lo < 0 ? NaN : (lookupPolarity[lo] as number);
+    own[i] = !Number.isNaN(p) ? p : le < 0 || Number.isNaN(lookupPolarity[le]) ? 0 : (lookupPolarity[le] as number);
+    const flags = lo < 0 ? 0 : (lookupFlags[lo] as number);
+    isBreak[i] = flags & 1;
+    isQuote[i] = flags >> 1;
     breaks[i + 1] = (breaks[i] as number) + (isBreak[i] as number);
-    rows[i] = vectorRow(model, t);
   }
-  return { tokens, words, wordId, lemmaId, posId, lowerId, polarity, breaks, rows, isBreak, isQuote };
+  for (let i = 0; i < n; i += 1) polarity[i] = composePolarity(tokens, i, (k) => own[k] as number);
+  return { tokens, words, wordId, lemmaId, posId, lowerId, own, polarity, breaks, rows, isBreak, isQuote };
 }
 
 /** Adds feature `row` × value to the logits and credits `token` (-1: the mention as a whole). */
@@ -231,7 +281,8 @@ export function compiledLogits(
   const V = c.vocab.size;
   const R = c.rows;
   const at = (slot: number, id: number): number => (id < 0 ? -1 : (R[slot * V + id] as number));
-  const logits = Float64Array.from(model.classBias);
+  const logits = new Float64Array(3);
+  [logits[0], logits[1], logits[2]] = model.classBias;
   const credit = new Float64Array(n);
   // The mention as a whole (mentionFeatures in features.ts).
   addRow(w, logits, credit, c.fixed[FIX_BIAS] as number, 1, -1);

@@ -179,16 +179,24 @@ function polarityOf(t: StanceToken, lexicon: ReadonlyMap<string, number>): numbe
  * "a great danger" intensify the noun rather than praise anyone.
  */
 export function composedPolarity(tokens: readonly StanceToken[], i: number, lexicon: ReadonlyMap<string, number>): number {
+  return composePolarity(tokens, i, (k) => {
+    const t = tokens[k];
+    return t ? polarityOf(t, lexicon) : 0;
+  });
+}
+
+/** `composedPolarity` given each token's own lexicon polarity, for callers that looked them up already. */
+export function composePolarity(tokens: readonly StanceToken[], i: number, own: (k: number) => number): number {
   const t = tokens[i];
   if (!t) return 0;
-  const own = polarityOf(t, lexicon);
-  if (own <= 0 || (t.pos !== 'ADJ' && t.pos !== 'ADV')) return own;
+  const p = own(i);
+  if (p <= 0 || (t.pos !== 'ADJ' && t.pos !== 'ADV')) return p;
   for (let k = i + 1; k < Math.min(tokens.length, i + 4); k += 1) {
     const next = tokens[k];
     if (!next || (next.pos !== 'ADJ' && next.pos !== 'ADV' && next.pos !== 'NOUN')) break;
-    if (next.pos === 'NOUN') return polarityOf(next, lexicon) < 0 ? -own : own;
+    if (next.pos === 'NOUN') return own(k) < 0 ? -p : p;
   }
-  return own;
+  return p;
 }
 
 function normalisePools(pools: PoolShare[]): PoolShare[] {

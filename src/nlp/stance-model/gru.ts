@@ -43,8 +43,10 @@ export function gruSequence(
   target: TokenRange,
   others: readonly TokenRange[],
   wordRow: (t: StanceToken, index: number) => number,
-  lexicon: ReadonlyMap<string, number>,
+  /** The lexicon, or each token's polarity as looked up in it (lower-cased form, else lemma). */
+  lexicon: ReadonlyMap<string, number> | ((t: StanceToken, index: number) => number),
 ): GruSequence {
+  const polarity = typeof lexicon === 'function' ? lexicon : (t: StanceToken) => lexicon.get(t.lower) ?? lexicon.get(t.lemma) ?? 0;
   const from = Math.max(0, target.from - GRU_WINDOW);
   const to = Math.min(tokens.length, target.to + GRU_WINDOW);
   const n = Math.max(0, to - from);
@@ -61,138 +63,224 @@ export function gruSequence(
     extra[k * GRU_EXTRA] = isTarget ? 1 : 0;
     extra[k * GRU_EXTRA + 1] = others.some((r) => i >= r.from && i < r.to) ? 1 : 0;
     extra[k * GRU_EXTRA + 2] = t.negated ? 1 : 0;
-    extra[k * GRU_EXTRA + 3] = lexicon.get(t.lower) ?? lexicon.get(t.lemma) ?? 0;
+    extra[k * GRU_EXTRA + 3] = polarity(t, i);
   }
   return { rows, extra, target: inTarget };
 }
 
-const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
-
 /**
- * The input projection x·Wx + b of every token. The word-vector part is linear, so it is
- * computed once per vocabulary word and cached by `projectWord`; only the 4 extra inputs are
- * added per token.
+ * A word's input projection, x·Wx + b over its vector (the extra inputs zero), [2][3H] in float32
+ * as training computed it. Linear in the vector, so callers compute it once per vocabulary word.
  */
-function projectInputs(w: GruWeights, seq: GruSequence, projectWord: (row: number) => Float32Array): Float32Array {
-  const g = 3 * w.units;
-  const T = seq.rows.length;
-  const out = new Float32Array(2 * T * g);
-  for (let t = 0; t < T; t += 1) {
-    const row = seq.rows[t] ?? -1;
-    const word = row >= 0 ? projectWord(row) : undefined;
-    for (let d = 0; d < 2; d += 1) {
-      const o = (d * T + t) * g;
-      for (let j = 0; j < g; j += 1) out[o + j] = (w.b[d * g + j] ?? 0) + (word?.[d * g + j] ?? 0);
-      for (let e = 0; e < GRU_EXTRA; e += 1) {
-        const x = seq.extra[t * GRU_EXTRA + e] ?? 0;
-        if (x === 0) continue;
-        const base = (d * GRU_INPUT + DIMS + e) * g;
-        for (let j = 0; j < g; j += 1) out[o + j] = (out[o + j] ?? 0) + x * (w.wx[base + j] ?? 0);
-      }
-    }
-  }
-  return out;
-}
-
-/** Word-vector part of the input projection, [2][3H], for one dequantized vector. */
 export function projectVector(w: GruWeights, vector: ArrayLike<number>): Float32Array {
   const g = 3 * w.units;
-  const out = new Float32Array(2 * g);
+  const word = new Float32Array(2 * g);
   for (let d = 0; d < 2; d += 1) {
     for (let k = 0; k < DIMS; k += 1) {
       const x = vector[k] ?? 0;
       if (x === 0) continue;
       const base = (d * GRU_INPUT + k) * g;
-      for (let j = 0; j < g; j += 1) out[d * g + j] = (out[d * g + j] ?? 0) + x * (w.wx[base + j] ?? 0);
+      for (let j = 0; j < g; j += 1) word[d * g + j] = (word[d * g + j] ?? 0) + x * (w.wx[base + j] ?? 0);
     }
   }
+  // Bias plus word part rounded once, in the order the per-token projection always summed them.
+  const out = new Float32Array(2 * g);
+  for (let j = 0; j < 2 * g; j += 1) out[j] = (w.b[j] as number) + (word[j] as number);
   return out;
 }
 
-/** Recurrent weights transposed to [direction][unit][input unit] so the inner loops read memory in order. */
-interface Recurrent {
-  uzT: Float64Array;
-  urT: Float64Array;
-  unT: Float64Array;
+/**
+ * Float64 copies of the recurrent and output weights (read without a float32 conversion in the
+ * hot loops) and scratch buffers, made once per weights object: a mention allocates nothing.
+ */
+interface Prepared {
+  /** [2][H][2H], as GruWeights.uzr. */
+  uzr: Float64Array;
+  /** [2][H][H], as GruWeights.un. */
+  un: Float64Array;
+  wo: Float64Array;
+  /** Input projection of a word without a vector: the bias. */
+  bias: Float32Array;
+  /** Projections of the tokens that have extra inputs, [T][2][3H]. */
+  xw: Float32Array;
+  /** Per window token: the array holding its input projection and where, [2][3H] from there. */
+  inputs: Float32Array[];
+  inputAt: Int32Array;
+  h: Float64Array;
+  gates: Float64Array;
+  rh: Float64Array;
+  sum: Float64Array;
+  max: Float64Array;
 }
 
-const recurrent = new WeakMap<GruWeights, Recurrent>();
+const prepared = new WeakMap<GruWeights, Prepared>();
 
-function transposed(w: GruWeights): Recurrent {
-  const hit = recurrent.get(w);
+function prepare(w: GruWeights): Prepared {
+  const hit = prepared.get(w);
   if (hit) return hit;
   const H = w.units;
-  const uzT = new Float64Array(2 * H * H);
-  const urT = new Float64Array(2 * H * H);
-  const unT = new Float64Array(2 * H * H);
-  for (let d = 0; d < 2; d += 1) {
-    for (let k = 0; k < H; k += 1) {
-      for (let j = 0; j < H; j += 1) {
-        const at = (d * H + j) * H + k;
-        uzT[at] = w.uzr[(d * H + k) * 2 * H + j] ?? 0;
-        urT[at] = w.uzr[(d * H + k) * 2 * H + H + j] ?? 0;
-        unT[at] = w.un[(d * H + k) * H + j] ?? 0;
-      }
-    }
-  }
-  const r = { uzT, urT, unT };
-  recurrent.set(w, r);
-  return r;
+  const p: Prepared = {
+    uzr: Float64Array.from(w.uzr),
+    un: Float64Array.from(w.un),
+    wo: Float64Array.from(w.wo),
+    bias: Float32Array.from(w.b),
+    xw: new Float32Array(0),
+    inputs: [],
+    inputAt: new Int32Array(0),
+    h: new Float64Array(H),
+    gates: new Float64Array(2 * H),
+    rh: new Float64Array(H),
+    sum: new Float64Array(2 * H),
+    max: new Float64Array(2 * H),
+  };
+  prepared.set(w, p);
+  return p;
 }
 
-/** Logits of the bidirectional GRU reader for one mention. */
-export function gruLogits(w: GruWeights, seq: GruSequence, projectWord: (row: number) => Float32Array): [number, number, number] {
-  const H = w.units;
-  const g = 3 * H;
+/**
+ * out[j] = init[from + j] + Σ_k x[k]·W[at + k·m + j] for j < m, each sum taken in k order as a
+ * plain dot product would (so the result is the same to the bit); eight outputs at a time so
+ * that one read of x[k] feeds eight independent sums.
+ */
+function matVec(
+  out: Float64Array,
+  init: Float32Array,
+  from: number,
+  x: Float64Array,
+  W: Float64Array,
+  at: number,
+  n: number,
+  m: number,
+): void {
+  let j = 0;
+  for (; j + 8 <= m; j += 8) {
+    let a0 = init[from + j] as number;
+    let a1 = init[from + j + 1] as number;
+    let a2 = init[from + j + 2] as number;
+    let a3 = init[from + j + 3] as number;
+    let a4 = init[from + j + 4] as number;
+    let a5 = init[from + j + 5] as number;
+    let a6 = init[from + j + 6] as number;
+    let a7 = init[from + j + 7] as number;
+    for (let k = 0, r = at + j; k < n; k += 1, r += m) {
+      const xk = x[k] as number;
+      a0 += xk * (W[r] as number);
+      a1 += xk * (W[r + 1] as number);
+      a2 += xk * (W[r + 2] as number);
+      a3 += xk * (W[r + 3] as number);
+      a4 += xk * (W[r + 4] as number);
+      a5 += xk * (W[r + 5] as number);
+      a6 += xk * (W[r + 6] as number);
+      a7 += xk * (W[r + 7] as number);
+    }
+    out[j] = a0;
+    out[j + 1] = a1;
+    out[j + 2] = a2;
+    out[j + 3] = a3;
+    out[j + 4] = a4;
+    out[j + 5] = a5;
+    out[j + 6] = a6;
+    out[j + 7] = a7;
+  }
+  for (; j < m; j += 1) {
+    let a = init[from + j] as number;
+    for (let k = 0, r = at + j; k < n; k += 1, r += m) a += (x[k] as number) * (W[r] as number);
+    out[j] = a;
+  }
+}
+
+/**
+ * Points each token at its input projection: the word's cached one, or when an extra input is set
+ * (target, other mention, negated, lexicon polarity) a copy in `p.xw` with those added, in float32.
+ */
+function projectInputs(w: GruWeights, p: Prepared, seq: GruSequence, projectWord: (row: number) => Float32Array): void {
+  const g2 = 6 * w.units;
   const T = seq.rows.length;
-  const xw = projectInputs(w, seq, projectWord);
-  const { uzT, urT, unT } = transposed(w);
-  const sum = new Float64Array(2 * H);
-  const max = new Float64Array(2 * H).fill(-Infinity);
-  let targets = 0;
-  const h = new Float64Array(H);
-  const rh = new Float64Array(H);
-  const z = new Float64Array(H);
-  for (let d = 0; d < 2; d += 1) {
-    h.fill(0);
-    const base = d * H * H;
-    for (let s = 0; s < T; s += 1) {
-      const t = d === 0 ? s : T - 1 - s;
-      const o = (d * T + t) * g;
-      for (let j = 0; j < H; j += 1) {
-        let az = xw[o + j] as number;
-        let ar = xw[o + H + j] as number;
-        const row = base + j * H;
-        for (let k = 0; k < H; k += 1) {
-          const hk = h[k] as number;
-          az += hk * (uzT[row + k] as number);
-          ar += hk * (urT[row + k] as number);
-        }
-        z[j] = 1 / (1 + Math.exp(-az));
-        rh[j] = (h[j] as number) / (1 + Math.exp(-ar));
-      }
-      for (let j = 0; j < H; j += 1) {
-        let an = xw[o + 2 * H + j] as number;
-        const row = base + j * H;
-        for (let k = 0; k < H; k += 1) an += (rh[k] as number) * (unT[row + k] as number);
-        const zj = z[j] as number;
-        h[j] = (1 - zj) * Math.tanh(an) + zj * (h[j] as number);
-      }
-      const inTarget = seq.target[t] === 1;
-      if (inTarget && d === 0) targets += 1;
-      for (let j = 0; j < H; j += 1) {
-        const hj = h[j] as number;
-        if (inTarget) sum[d * H + j] = (sum[d * H + j] as number) + hj;
-        if (hj > (max[d * H + j] as number)) max[d * H + j] = hj;
+  if (p.xw.length < T * g2) {
+    p.xw = new Float32Array(T * g2);
+    p.inputAt = new Int32Array(T);
+  }
+  const { xw, inputs, inputAt } = p;
+  const { wx } = w;
+  const { rows, extra } = seq;
+  for (let t = 0; t < T; t += 1) {
+    const row = rows[t] as number;
+    const word = row >= 0 ? projectWord(row) : p.bias;
+    const e0 = t * GRU_EXTRA;
+    if (extra[e0] === 0 && extra[e0 + 1] === 0 && extra[e0 + 2] === 0 && extra[e0 + 3] === 0) {
+      inputs[t] = word;
+      inputAt[t] = 0;
+      continue;
+    }
+    const o = t * g2;
+    xw.set(word, o);
+    inputs[t] = xw;
+    inputAt[t] = o;
+    for (let e = 0; e < GRU_EXTRA; e += 1) {
+      const x = extra[e0 + e] as number;
+      if (x === 0) continue;
+      for (let d = 0; d < 2; d += 1) {
+        const base = (d * GRU_INPUT + DIMS + e) * (g2 / 2);
+        const at = o + (d * g2) / 2;
+        for (let j = 0; j < g2 / 2; j += 1) xw[at + j] = (xw[at + j] as number) + x * (wx[base + j] as number);
       }
     }
   }
-  let [l0, l1, l2] = [w.bo[0] ?? 0, w.bo[1] ?? 0, w.bo[2] ?? 0];
+}
+
+/** Runs one direction over the window, adding its states to the target sums and window maxima. */
+function readDirection(p: Prepared, H: number, d: number, T: number, target: Uint8Array): void {
+  const { inputs, inputAt, uzr, un, h, gates, rh, sum, max } = p;
+  h.fill(0);
+  const zrAt = d * H * 2 * H;
+  const nAt = d * H * H;
+  const off = d * H;
+  for (let s = 0; s < T; s += 1) {
+    const t = d === 0 ? s : T - 1 - s;
+    const input = inputs[t] as Float32Array;
+    const o = (inputAt[t] as number) + d * 3 * H;
+    matVec(gates, input, o, h, uzr, zrAt, H, 2 * H);
+    for (let j = 0; j < H; j += 1) rh[j] = (h[j] as number) / (1 + Math.exp(-(gates[H + j] as number)));
+    for (let j = 0; j < H; j += 1) gates[H + j] = 1 / (1 + Math.exp(-(gates[j] as number)));
+    matVec(gates, input, o + 2 * H, rh, un, nAt, H, H);
+    const inTarget = target[t] === 1;
+    for (let j = 0; j < H; j += 1) {
+      const zj = gates[H + j] as number;
+      const hj = (1 - zj) * Math.tanh(gates[j] as number) + zj * (h[j] as number);
+      h[j] = hj;
+      if (inTarget) sum[off + j] = (sum[off + j] as number) + hj;
+      if (hj > (max[off + j] as number)) max[off + j] = hj;
+    }
+  }
+}
+
+/**
+ * Logits of the bidirectional GRU reader for one mention. `projectWord(row)` gives
+ * `projectVector` of the word's vector (callers cache it per word).
+ */
+export function gruLogits(w: GruWeights, seq: GruSequence, projectWord: (row: number) => Float32Array): [number, number, number] {
+  const H = w.units;
+  const T = seq.rows.length;
+  const p = prepare(w);
+  projectInputs(w, p, seq, projectWord);
+  const { sum, max } = p;
+  sum.fill(0);
+  max.fill(-Infinity);
+  const target = seq.target;
+  let targets = 0;
+  for (let t = 0; t < T; t += 1) targets += target[t] as number;
+  readDirection(p, H, 0, T, target);
+  readDirection(p, H, 1, T, target);
+  const wo = p.wo;
+  let l0 = w.bo[0] as number;
+  let l1 = w.bo[1] as number;
+  let l2 = w.bo[2] as number;
+  const scale = Math.max(1, targets);
   for (let j = 0; j < 4 * H; j += 1) {
-    const x = j < 2 * H ? (sum[j] as number) / Math.max(1, targets) : T > 0 ? (max[j - 2 * H] as number) : 0;
-    l0 += x * (w.wo[j * 3] ?? 0);
-    l1 += x * (w.wo[j * 3 + 1] ?? 0);
-    l2 += x * (w.wo[j * 3 + 2] ?? 0);
+    const x = j < 2 * H ? (sum[j] as number) / scale : T > 0 ? (max[j - 2 * H] as number) : 0;
+    l0 += x * (wo[j * 3] as number);
+    l1 += x * (wo[j * 3 + 1] as number);
+    l2 += x * (wo[j * 3 + 2] as number);
   }
   return [l0, l1, l2];
 }

@@ -95,40 +95,52 @@ export function predictTarget(
     const seq = gruSequence(tokens, target, others, (t) => vectorRow(model, t), model.lexicon);
     const share = model.gru.share / model.gru.readers.length;
     for (let c = 0; c < 3; c += 1) probs[c] = (1 - model.gru.share) * (probs[c] ?? 0);
+    const projectors = gruWordProjectors(model);
     model.gru.readers.forEach((reader, r) => {
-      const g = softmax(gruLogits(reader, seq, (row) => gruWordProjection(model, r, row)));
+      const g = softmax(gruLogits(reader, seq, projectors[r] as WordProjector));
       for (let c = 0; c < 3; c += 1) probs[c] = (probs[c] ?? 0) + share * (g[c] ?? 0);
     });
   }
   return toResult(probs, cuesOf(text, tokens, tokenWeights));
 }
 
-const gruProjections = new WeakMap<StanceModel, Map<number, Float32Array>[]>();
+/** Maps a vocabulary row to a reader's input projection of that word. */
+export type WordProjector = (row: number) => Float32Array;
 
-/** A vocabulary word's share of a reader's input projection, computed on first sight of the word. */
-export function gruWordProjection(model: StanceModel, reader: number, row: number): Float32Array {
-  let caches = gruProjections.get(model);
-  if (!caches) gruProjections.set(model, (caches = []));
-  const cache = (caches[reader] ??= new Map());
-  let hit = cache.get(row);
-  const weights = model.gru?.readers[reader];
-  if (!hit && weights) {
-    const scale = model.vectorScales[row] ?? 0;
-    const v = new Float32Array(DIMS);
-    for (let k = 0; k < DIMS; k += 1) v[k] = (model.vectors[row * DIMS + k] ?? 0) * scale;
-    hit = projectVector(weights, v);
-    cache.set(row, hit);
-  }
-  return hit ?? new Float32Array(0);
+const gruProjectors = new WeakMap<StanceModel, WordProjector[]>();
+
+/**
+ * Per GRU reader: a word's input projection (`projectVector`), computed on first sight of the word
+ * and kept in an array indexed by vocabulary row.
+ */
+export function gruWordProjectors(model: StanceModel): readonly WordProjector[] {
+  const hit = gruProjectors.get(model);
+  if (hit) return hit;
+  const projectors = (model.gru?.readers ?? []).map((weights): WordProjector => {
+    const cache = new Array<Float32Array | undefined>(model.wordIndex.size);
+    return (row) => {
+      const known = cache[row];
+      if (known) return known;
+      const scale = model.vectorScales[row] ?? 0;
+      const v = new Float32Array(DIMS);
+      for (let k = 0; k < DIMS; k += 1) v[k] = (model.vectors[row * DIMS + k] ?? 0) * scale;
+      return (cache[row] = projectVector(weights, v));
+    };
+  });
+  gruProjectors.set(model, projectors);
+  return projectors;
 }
 
 /**
  * The strongest cues (|weight| >= 0.05, strongest first, then in text order) from each token's
- * signed contribution: `weights` lists [token index, weight] pairs.
+ * signed contribution, `weights` by token index.
  */
-export function cuesOf(text: string, tokens: readonly StanceToken[], weights: Iterable<readonly [number, number]>): StanceCue[] {
-  return [...weights]
-    .filter(([, w]) => Math.abs(w) >= 0.05)
+export function cuesOf(text: string, tokens: readonly StanceToken[], weights: ReadonlyMap<number, number> | Float64Array): StanceCue[] {
+  const strong: [number, number][] = [];
+  weights.forEach((w: number, i: number) => {
+    if (Math.abs(w) >= 0.05) strong.push([i, w]);
+  });
+  return strong
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0])
     .slice(0, MAX_CUES)
     .flatMap(([i, w]) => {

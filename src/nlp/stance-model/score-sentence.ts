@@ -1,9 +1,9 @@
 import { compileLinear, compiledLogits, sentenceFacts } from './compiled-linear.js';
-import { composedPolarity, tokenRange, type TokenRange } from './features.js';
+import { tokenRange, type TokenRange } from './features.js';
 import { gruLogits, gruSequence } from './gru.js';
 import { softmax } from './linear.js';
 import type { StanceModel } from './model.js';
-import { coordinated, cuesOf, gruWordProjection, toResult } from './predict.js';
+import { coordinated, cuesOf, gruWordProjectors, toResult, type WordProjector } from './predict.js';
 import type { StanceModelResult, StanceToken } from './types.js';
 
 /** A mention as JavaScript string offsets into the analysed text, end-exclusive. */
@@ -24,7 +24,7 @@ export function scoreSentence(
   spans: readonly SentenceSpan[],
 ): StanceModelResult[] {
   const linear = compileLinear(model);
-  const facts = sentenceFacts(model, linear, tokens, (i) => composedPolarity(tokens, i, model.lexicon));
+  const facts = sentenceFacts(linear, tokens);
   const seen = new Map<string, StanceModelResult>();
   return spans.map((span) => {
     const target0 = tokenRange(tokens, span.start, span.end);
@@ -39,15 +39,16 @@ export function scoreSentence(
     const probs = softmax(logits);
     const gru = model.gru;
     if (gru && gru.readers.length > 0) {
-      const seq = gruSequence(tokens, target, others, (_t, i) => facts.rows[i] ?? -1, model.lexicon);
+      const seq = gruSequence(tokens, target, others, (_t, i) => facts.rows[i] ?? -1, (_t, i) => facts.own[i] ?? 0);
       const share = gru.share / gru.readers.length;
       for (let c = 0; c < 3; c += 1) probs[c] = (1 - gru.share) * (probs[c] ?? 0);
+      const projectors = gruWordProjectors(model);
       gru.readers.forEach((reader, r) => {
-        const g = softmax(gruLogits(reader, seq, (row) => gruWordProjection(model, r, row)));
+        const g = softmax(gruLogits(reader, seq, projectors[r] as WordProjector));
         for (let c = 0; c < 3; c += 1) probs[c] = (probs[c] ?? 0) + share * (g[c] ?? 0);
       });
     }
-    const result = toResult(probs, cuesOf(text, tokens, tokenWeights.entries()));
+    const result = toResult(probs, cuesOf(text, tokens, tokenWeights));
     seen.set(key, result);
     return result;
   });
