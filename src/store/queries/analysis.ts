@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, sql, type Column } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql, type Column, type SQL } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../client.js';
@@ -113,17 +113,33 @@ function rowsFor(articleId: string, a: AnalysisToSave) {
 }
 
 /**
- * Inserts rows through one jsonb parameter (jsonb_populate_recordset) instead of one bind
- * parameter per value: building thousands of parameters per batch cost more than the analysis.
+ * One `INSERT ... SELECT` per table with rows, each reading one jsonb parameter
+ * (jsonb_populate_recordset) instead of one bind parameter per value: building thousands of
+ * parameters per batch cost more than the analysis. All tables go in one statement (data-modifying
+ * CTEs), so a batch's rows cost one round trip, not one per table.
  */
-async function insertAsJson(tx: Tx, table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  const pairs = columnPairs(table);
-  const json = JSON.stringify(rows.map((r) => snakeKeys(r, pairs)));
-  const cols = sql.raw(pairs.map(([, n]) => `"${n}"`).join(', '));
-  await tx.execute(
-    sql`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, ${json}::jsonb)`,
-  );
+async function insertAsJson(tx: Tx, tables: [PgTable, Record<string, unknown>[]][]): Promise<void> {
+  const inserts = tables
+    .filter(([, rows]) => rows.length > 0)
+    .map(([table, rows]) => {
+      const pairs = columnPairs(table);
+      const json = JSON.stringify(rows.map((r) => snakeKeys(r, pairs)));
+      const cols = sql.raw(pairs.map(([, n]) => `"${n}"`).join(', '));
+      return sql`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, ${json}::jsonb)`;
+    });
+  await tx.execute(withSiblings(inserts));
+}
+
+/**
+ * Statements as one: all but the last as data-modifying CTEs. They run on one snapshot, so they
+ * must not depend on each other's rows (they touch different tables here).
+ */
+function withSiblings(statements: SQL[]): SQL {
+  const last = statements.at(-1);
+  if (last === undefined) return sql`SELECT 1`;
+  if (statements.length === 1) return last;
+  const ctes = statements.slice(0, -1).map((st, i) => sql`${sql.raw(`w${i}`)} AS (${st})`);
+  return sql`WITH ${sql.join(ctes, sql`, `)} ${last}`;
 }
 
 const pairsOf = new WeakMap<PgTable, [key: string, column: string][]>();
@@ -177,20 +193,27 @@ export async function saveAnalyses(db: Db, items: AnalysisForArticle[]): Promise
   await db.transaction(async (tx) => {
     await lockArticles(tx, allIds);
     const before = await readContribution(tx, allIds);
-    for (const [v, ids] of byVersion) {
-      for (const t of [mentions, articleActors, attributions, attributionTargets] as const) {
-        await tx.delete(t).where(and(inArray(t.articleId, ids), eq(t.analyzerVersion, v)));
-      }
-      await tx
-        .update(articles)
-        .set({ analyzerVersion: v, analyzedAt: new Date() })
-        .where(inArray(articles.id, ids));
-    }
-    await insertAsJson(tx, articleActors, rows.flatMap((r) => r.actorRows));
-    await insertAsJson(tx, mentions, rows.flatMap((r) => r.mentionRows));
+    // Earlier rows of these versions go in one statement, and the new rows in the next: an insert
+    // beside the delete of the same key would conflict with the row being deleted.
+    const analyzedAt = new Date().toISOString();
+    await tx.execute(
+      withSiblings(
+        [...byVersion].flatMap(([v, ids]) => [
+          ...[mentions, articleActors, attributions, attributionTargets].map(
+            (t) => sql`DELETE FROM ${t} WHERE ${and(inArray(t.articleId, ids), eq(t.analyzerVersion, v))}`,
+          ),
+          sql`UPDATE ${articles} SET analyzer_version = ${v}, analyzed_at = ${analyzedAt}
+              WHERE ${inArray(articles.id, ids)}`,
+        ]),
+      ),
+    );
     await upsertSources(tx, rows.flatMap((r) => r.sourceRows));
-    await insertAsJson(tx, attributions, rows.flatMap((r) => r.attributionRows));
-    await insertAsJson(tx, attributionTargets, rows.flatMap((r) => r.targetRows));
+    await insertAsJson(tx, [
+      [articleActors, rows.flatMap((r) => r.actorRows)],
+      [mentions, rows.flatMap((r) => r.mentionRows)],
+      [attributions, rows.flatMap((r) => r.attributionRows)],
+      [attributionTargets, rows.flatMap((r) => r.targetRows)],
+    ]);
     await applyContribution(tx, allIds, before);
   });
 }

@@ -76,14 +76,21 @@ export async function lockArticles(tx: Tx, ids: string[]): Promise<void> {
 /** What these articles contribute to the rollups now; call after lockArticles. */
 export async function readContribution(tx: Tx, ids: string[]): Promise<Contribution> {
   if (ids.length === 0) return { stance: [], frames: [] };
-  // As text: dates and numeric sums go back into SQL exactly as they came out.
-  const read = async (fresh: SQL, key: readonly string[], sums: readonly string[]) =>
-    rowsOf<Record<string, unknown>>(
-      await tx.execute(sql`SELECT ${asText([...key, ...sums])} FROM (${fresh}) c`),
-    );
+  // Both tables in one round trip: the stance rows with a null frame, the frame rows with null
+  // stance sums, told apart by `t`. As text: dates and numeric sums go back into SQL exactly as
+  // they came out.
+  const rows = rowsOf<Record<string, unknown>>(
+    await tx.execute(sql`
+      SELECT 's' AS t, ${asText(STANCE_KEY)}, NULL AS frame, ${asText(STANCE_SUMS)}, NULL AS frame_mentions
+      FROM (${stanceContribution(ids)}) c
+      UNION ALL
+      SELECT 'f', ${asText(STANCE_KEY)}, frame, articles::text, ${sql.raw(STANCE_SUMS.slice(1).map(() => 'NULL').join(', '))}, frame_mentions::text
+      FROM (${frameContribution(ids)}) c`),
+  );
+  const pick = (r: Record<string, unknown>, cols: readonly string[]) => Object.fromEntries(cols.map((c) => [c, r[c]]));
   return {
-    stance: await read(stanceContribution(ids), STANCE_KEY, STANCE_SUMS),
-    frames: await read(frameContribution(ids), FRAME_KEY, FRAME_SUMS),
+    stance: rows.filter((r) => r.t === 's').map((r) => pick(r, [...STANCE_KEY, ...STANCE_SUMS])),
+    frames: rows.filter((r) => r.t === 'f').map((r) => pick(r, [...FRAME_KEY, ...FRAME_SUMS])),
   };
 }
 
@@ -125,8 +132,7 @@ function upsertDelta(
 }
 
 /** Deletes rows whose articles all left (only among the keys just written, which this tx holds). */
-async function dropEmpty(tx: Tx, table: string, key: readonly string[], written: Record<string, unknown>[]) {
-  const empty = written.filter((r) => Number(r.articles) === 0);
+async function dropEmpty(tx: Tx, table: string, key: readonly string[], empty: Record<string, unknown>[]) {
   if (empty.length === 0) return;
   const recordType = sql.raw(key.map((k) => `${k} ${KEY_TYPES[k]}`).join(', '));
   await tx.execute(sql`
@@ -137,18 +143,22 @@ async function dropEmpty(tx: Tx, table: string, key: readonly string[], written:
 
 /**
  * Adds what the articles contribute now minus what they contributed before (`old`, from
- * readContribution earlier in the same transaction) to the rollups.
+ * readContribution earlier in the same transaction) to the rollups: both tables in one statement,
+ * which returns only the keys left without articles (usually none).
  */
 export async function applyContribution(tx: Tx, ids: string[], old: Contribution): Promise<void> {
   if (ids.length === 0) return;
-  const stance = rowsOf<Record<string, unknown>>(
-    await tx.execute(upsertDelta('stance_rollups', STANCE_KEY, STANCE_SUMS, stanceContribution(ids), old.stance)),
+  const empty = rowsOf<Record<string, unknown>>(
+    await tx.execute(sql`
+      WITH s AS (${upsertDelta('stance_rollups', STANCE_KEY, STANCE_SUMS, stanceContribution(ids), old.stance)}),
+           f AS (${upsertDelta('frame_rollups', FRAME_KEY, FRAME_SUMS, frameContribution(ids), old.frames)})
+      SELECT 's' AS t, ${list(STANCE_KEY)}, NULL AS frame FROM s WHERE articles = 0
+      UNION ALL
+      SELECT 'f', ${list(FRAME_KEY)} FROM f WHERE articles = 0`),
   );
-  await dropEmpty(tx, 'stance_rollups', STANCE_KEY, stance);
-  const frames = rowsOf<Record<string, unknown>>(
-    await tx.execute(upsertDelta('frame_rollups', FRAME_KEY, FRAME_SUMS, frameContribution(ids), old.frames)),
-  );
-  await dropEmpty(tx, 'frame_rollups', FRAME_KEY, frames);
+  const pick = (r: Record<string, unknown>, cols: readonly string[]) => Object.fromEntries(cols.map((c) => [c, r[c]]));
+  await dropEmpty(tx, 'stance_rollups', STANCE_KEY, empty.filter((r) => r.t === 's').map((r) => pick(r, STANCE_KEY)));
+  await dropEmpty(tx, 'frame_rollups', FRAME_KEY, empty.filter((r) => r.t === 'f').map((r) => pick(r, FRAME_KEY)));
 }
 
 /**
