@@ -1,7 +1,7 @@
 export type { PipelineDeps } from './deps.js';
 export { ingestArticle } from './ingest-article.js';
 export { runCrawl, type CrawlResult } from './crawl-outlet.js';
-export { analyzeArticle, analyzeArticles, type AnalyzeResult } from './analyze-article.js';
+export { analyzeArticle, analyzeArticles, warmUpAnalyzer, type AnalyzeResult } from './analyze-article.js';
 export {
   checkAlerts,
   scanAlerts,
