@@ -127,7 +127,7 @@ async function insertAsJson(tx: Tx, tables: [PgTable, Record<string, unknown>[]]
       const cols = sql.raw(pairs.map(([, n]) => `"${n}"`).join(', '));
       return sql`INSERT INTO ${table} (${cols}) SELECT ${cols} FROM jsonb_populate_recordset(NULL::${table}, ${json}::jsonb)`;
     });
-  await tx.execute(withSiblings(inserts));
+  if (inserts.length > 0) await tx.execute(withSiblings(inserts));
 }
 
 /**
@@ -136,7 +136,7 @@ async function insertAsJson(tx: Tx, tables: [PgTable, Record<string, unknown>[]]
  */
 function withSiblings(statements: SQL[]): SQL {
   const last = statements.at(-1);
-  if (last === undefined) return sql`SELECT 1`;
+  if (last === undefined) throw new Error('withSiblings needs at least one statement');
   if (statements.length === 1) return last;
   const ctes = statements.slice(0, -1).map((st, i) => sql`${sql.raw(`w${i}`)} AS (${st})`);
   return sql`WITH ${sql.join(ctes, sql`, `)} ${last}`;
@@ -167,6 +167,17 @@ function snakeKeys(row: Record<string, unknown>, pairs: readonly [string, string
   return out;
 }
 
+/** Article ids by analyzer version, in order of first appearance. */
+function groupIds(pairs: [articleId: string, version: string][]): Map<string, string[]> {
+  const byVersion = new Map<string, string[]>();
+  for (const [id, v] of pairs) {
+    const ids = byVersion.get(v);
+    if (ids) ids.push(id);
+    else byVersion.set(v, [id]);
+  }
+  return byVersion;
+}
+
 export interface AnalysisForArticle {
   articleId: string;
   analysis: AnalysisToSave;
@@ -182,12 +193,10 @@ export interface AnalysisForArticle {
  */
 export async function saveAnalyses(db: Db, items: AnalysisForArticle[]): Promise<void> {
   if (items.length === 0) return;
-  const byVersion = new Map<string, string[]>();
-  for (const it of items) {
-    const ids = byVersion.get(it.analysis.analyzerVersion) ?? [];
-    ids.push(it.articleId);
-    byVersion.set(it.analysis.analyzerVersion, ids);
-  }
+  const byVersion = groupIds(items.map((it) => [it.articleId, it.analysis.analyzerVersion]));
+  // Each article is marked once, with the last version given for it: one statement must not
+  // update a row twice.
+  const current = groupIds([...new Map(items.map((it) => [it.articleId, it.analysis.analyzerVersion]))]);
   const rows = items.map((it) => rowsFor(it.articleId, it.analysis));
   const allIds = [...new Set(items.map((it) => it.articleId))];
   await db.transaction(async (tx) => {
@@ -197,15 +206,17 @@ export async function saveAnalyses(db: Db, items: AnalysisForArticle[]): Promise
     // beside the delete of the same key would conflict with the row being deleted.
     const analyzedAt = new Date().toISOString();
     await tx.execute(
-      withSiblings(
-        [...byVersion].flatMap(([v, ids]) => [
-          ...[mentions, articleActors, attributions, attributionTargets].map(
+      withSiblings([
+        ...[...byVersion].flatMap(([v, ids]) =>
+          [mentions, articleActors, attributions, attributionTargets].map(
             (t) => sql`DELETE FROM ${t} WHERE ${and(inArray(t.articleId, ids), eq(t.analyzerVersion, v))}`,
           ),
-          sql`UPDATE ${articles} SET analyzer_version = ${v}, analyzed_at = ${analyzedAt}
-              WHERE ${inArray(articles.id, ids)}`,
-        ]),
-      ),
+        ),
+        ...[...current].map(
+          ([v, ids]) => sql`UPDATE ${articles} SET analyzer_version = ${v}, analyzed_at = ${analyzedAt}
+            WHERE ${inArray(articles.id, ids)}`,
+        ),
+      ]),
     );
     await upsertSources(tx, rows.flatMap((r) => r.sourceRows));
     await insertAsJson(tx, [
