@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { QueueEvents } from 'bullmq';
@@ -30,8 +30,10 @@ async function storeArticles(testDb: TestDatabase, texts: ReturnType<typeof benc
 }
 
 function startWorkers(n: number, env: Record<string, string>): ChildProcess[] {
+  // BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the workers.
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   return Array.from({ length: n }, () =>
-    spawn('node', ['--import', 'tsx', 'workers/analyze.ts'], {
+    spawn('node', [...nodeArgs, '--import', 'tsx', 'workers/analyze.ts'], {
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: process.env.BENCH_WORKER_LOG_LEVEL ?? 'warn', ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
@@ -45,6 +47,38 @@ async function peakRssMb(child: ChildProcess): Promise<number> {
   return kb ? Math.round(Number(kb) / 1024) : 0;
 }
 
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** CPU time (user + system) used so far by a process, in ms; 0 where /proc is not available. */
+async function cpuMs(pid: number | undefined): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields after the parenthesised command name: utime and stime are the 12th and 13th.
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11] ?? 0) + Number(f[12] ?? 0)) * TICK_MS;
+}
+
+/** CPU time of the processes whose /proc/<pid>/<file> passes `match`, in ms. */
+async function matchingCpuMs(file: 'cmdline' | 'comm', match: (text: string) => boolean): Promise<number> {
+  let ms = 0;
+  for (const pid of await readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(pid)) continue;
+    if (match(await readFile(`/proc/${pid}/${file}`, 'utf8').catch(() => ''))) ms += await cpuMs(Number(pid));
+  }
+  return ms;
+}
+
+/**
+ * Samples the CPU used so far by the workers, by the PostgreSQL backends connected to their
+ * database (the process title names it) and by redis-server (shared with whatever else uses it).
+ */
+function cpuSampler(workers: () => ChildProcess[], database: string) {
+  return async () => ({
+    worker: (await Promise.all(workers().map((w) => cpuMs(w.pid)))).reduce((a, b) => a + b, 0),
+    postgres: await matchingCpuMs('cmdline', (t) => t.startsWith('postgres: ') && t.includes(` ${database} `)),
+    redis: await matchingCpuMs('comm', (t) => t.trim() === 'redis-server'),
+  });
+}
+
 /**
  * The analyze stage as deployed: articles in PostgreSQL, one BullMQ job each, `processes` analyze
  * worker processes (workers/analyze.ts) taking them. Timed from the first job taken to the last
@@ -55,7 +89,13 @@ export async function benchAnalyzeStage(
   config: StancewatchConfig,
   copies: number,
   processes: number,
-): Promise<{ articles: number; ms: number; workerPeakRssMb: number }> {
+): Promise<{
+  articles: number;
+  ms: number;
+  workerPeakRssMb: number;
+  /** CPU ms per article between the first job taken and the last one completed. */
+  cpuPerArticle: { worker: number; postgres: number; redis: number };
+}> {
   await requireRedis();
   const testDb = await createTestDatabase();
   const prefix = testQueuePrefix();
@@ -69,10 +109,15 @@ export async function benchAnalyzeStage(
     const configPath = path.join(dir, 'config.json');
     await writeFile(configPath, JSON.stringify({ ...config, outlets: [], alerts: [] }));
     await events.waitUntilReady();
+    const sample = cpuSampler(() => workers, new URL(testDb.url).pathname.slice(1));
     let first = 0;
+    let cpuAtFirst: ReturnType<typeof sample> | undefined;
     let done = 0;
     const finished = new Promise<number>((resolve, reject) => {
-      events.on('active', () => (first ||= performance.now()));
+      events.on('active', () => {
+        first ||= performance.now();
+        cpuAtFirst ??= sample();
+      });
       events.on('completed', () => ++done === jobs.length && resolve(performance.now()));
       events.on('failed', ({ jobId, failedReason }) => reject(new Error(`bench job ${jobId} failed: ${failedReason}`)));
     });
@@ -84,7 +129,14 @@ export async function benchAnalyzeStage(
       STANCEWATCH_CONFIG: configPath,
     });
     const end = await finished;
-    return { articles: jobs.length, ms: end - first, workerPeakRssMb: Math.max(...(await Promise.all(workers.map(peakRssMb)))) };
+    const [from, to] = await Promise.all([cpuAtFirst, sample()]);
+    const per = (k: 'worker' | 'postgres' | 'redis') => ((to[k] - (from?.[k] ?? 0)) / jobs.length);
+    return {
+      articles: jobs.length,
+      ms: end - first,
+      workerPeakRssMb: Math.max(...(await Promise.all(workers.map(peakRssMb)))),
+      cpuPerArticle: { worker: per('worker'), postgres: per('postgres'), redis: per('redis') },
+    };
   } finally {
     for (const w of workers) w.kill('SIGTERM');
     await Promise.all(workers.map((w) => new Promise((r) => (w.exitCode !== null ? r(null) : w.once('exit', r)))));

@@ -178,6 +178,19 @@ describe('stance rollups maintained by the analyze stage', () => {
     await expectConsistent();
   });
 
+  it('mark the last version current when one batch saves two versions of an article', async () => {
+    await saveAnalyses(db, [
+      { articleId: ids[5]!, analysis: analysis('v4', [{ id: 'china', scores: [0.8] }]) },
+      { articleId: ids[6]!, analysis: analysis('v4', [{ id: 'eu', scores: [-0.4] }]) },
+      { articleId: ids[5]!, analysis: analysis('v5', [{ id: 'usa', scores: [-0.2, -0.6] }]) },
+    ]);
+    const versions = rowsOf<{ id: string; v: string }>(
+      await db.execute(sql`SELECT id::text, analyzer_version AS v FROM articles WHERE id IN (${ids[5]!}, ${ids[6]!})`),
+    );
+    expect(Object.fromEntries(versions.map((r) => [r.id, r.v]))).toEqual({ [ids[5]!]: 'v5', [ids[6]!]: 'v4' });
+    await expectConsistent();
+  });
+
   it('a rebuild from scratch gives back exactly the incremental rows', async () => {
     const incremental = await snapshot();
     const written = await rebuildRollups(db);
