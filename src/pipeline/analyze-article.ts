@@ -70,7 +70,8 @@ export async function analyzeArticles(
   const toSave = await withSourceIdentities(deps, analysed);
   await saveAnalyses(deps.db, toSave);
   const outlets = new Set(toSave.map((s) => found.get(s.articleId)!.outletId));
-  for (const outletId of outlets) await deps.dispatcher.enqueueAlerts({ outletId });
+  // Concurrently: the batch's jobs complete (and free their slots) after one round trip, not one per outlet.
+  await Promise.all([...outlets].map((outletId) => deps.dispatcher.enqueueAlerts({ outletId })));
   deps.log.debug({ articles: toSave.length, version: ANALYZER_VERSION }, 'articles analyzed');
   return results;
 }
