@@ -25,7 +25,7 @@ const { values, positionals } = parseArgs({
     cv: { type: 'boolean', default: false },
     'linear-only': { type: 'boolean', default: false },
     persent: { type: 'string' },
-    /** lexicon (the analyzer's rule scorer) or model; PerSenT defaults to the analyzer's (lexicon), NewsMTSC to the model. */
+    /** model (the analyzer's default, and the default here) or lexicon (the old rule scorer). */
     scorer: { type: 'string' },
   },
 });
@@ -58,7 +58,7 @@ async function evaluateRuleScorer(file: string): Promise<void> {
   }
   const report = evaluate(gold, pred);
   if (values.json) console.log(JSON.stringify({ file: path.basename(file), scorer: 'lexicon', n: report.n, f1m: report.f1m, accuracy: report.accuracy, perClass: report.perClass }));
-  else console.log(formatReport(`${path.basename(file)} (rule scorer, the analyzer's default)`, report));
+  else console.log(formatReport(`${path.basename(file)} (rule scorer, the analyzer's default before the learned model)`, report));
 }
 
 function evaluateFile(file: string): void {
@@ -122,7 +122,7 @@ function evaluateFile(file: string): void {
 async function evaluatePersent(file: string): Promise<void> {
   const { createAnalyzer, modelScorer } = await import('../src/nlp/index.js');
   const { bestCuts, cutLabel, documentStance, readPersent } = await import('./stance/persent.js');
-  const scorerName = values.scorer ?? 'lexicon';
+  const scorerName = values.scorer ?? 'model';
   const scorer = scorerName === 'model' ? modelScorer() : undefined;
   if (scorerName !== 'model' && scorerName !== 'lexicon') {
     console.error(`--scorer must be lexicon or model, not ${scorerName}`);

@@ -1,13 +1,27 @@
 import type { Actor, ActorAnalysis, Analysis, Mention } from './types.js';
 import { compileActorMatcher, type ActorMatch } from './actor-matcher.js';
 import { readTokens, sentenceSpan, tokenAt, type TokenTable } from './tokens.js';
-import { scoreMentions, type MentionScorer } from './stance-scorer.js';
+import type { MentionScorer } from './stance-scorer.js';
+import { modelScorer } from './model-scorer.js';
+import { STANCE_MODEL_VERSION } from './stance-model/version.js';
 import { frameBits, frameShares, framesOf } from './frames.js';
 import { articleStance } from './aggregate.js';
 import { attachTargets, findAttributions, sourceNameMentions } from './attribution/index.js';
 
-/** Stored with every analysis row; bump whenever matching, scoring or frames change. */
-export const ANALYZER_VERSION = 'lexicon-2';
+/**
+ * Stored with every analysis row: the version of the analyzer's own rules (matching, frames,
+ * attribution, aggregation; bump `a3` when they change) and of the stance model it scores with,
+ * so that retrained weights make a new version by themselves.
+ */
+export const ANALYZER_VERSION = `a3-${STANCE_MODEL_VERSION}`;
+
+let learned: MentionScorer | undefined;
+
+/** The learned stance model as scorer, decoded on first use (~100 ms) and shared. */
+function defaultScorer(): MentionScorer {
+  learned ??= modelScorer();
+  return learned;
+}
 
 export type Analyzer = (text: string) => Analysis;
 
@@ -80,7 +94,7 @@ export interface AnalyzerOptions {
 
 export function createAnalyzer(
   actors: readonly Actor[],
-  scorer: MentionScorer = scoreMentions,
+  scorer: MentionScorer = defaultScorer(),
   options: AnalyzerOptions = {},
 ): Analyzer {
   const tagSources = options.attributions ?? true;

@@ -72,8 +72,10 @@ describe('analyze', () => {
     expect(text.slice(china.start, china.end)).toBe('China');
     expect(china.evidence.sentence.text).toBe('The EU   welcomed “China’s constructive role”.');
     expect(text.slice(china.evidence.sentence.start, china.evidence.sentence.end)).toBe(china.evidence.sentence.text);
-    expect(china.evidence.cues.map((c) => c.text)).toEqual(['welcomed', 'constructive']);
+    // The strongest evidence first; never a function word, a quotation mark or an actor's name.
+    expect(china.evidence.cues.slice(0, 2).map((c) => c.text)).toEqual(['welcomed', 'constructive']);
     for (const cue of china.evidence.cues) {
+      expect(['The', '“', '”', 'EU', 'China', '’s']).not.toContain(cue.text);
       expect(text.slice(cue.start, cue.end)).toBe(cue.text);
       expect(cue.weight).toBeGreaterThan(0);
     }
@@ -109,9 +111,12 @@ describe('analyze', () => {
     const china = actor(a, 'china');
     expect(china.stance.label).toBe('positive');
     expect(china.stance.confidence).toBeGreaterThan(0.5);
+    // One mention with no evaluative word: a neutral article stance, held with less confidence
+    // than three mentions that agree.
     const single = actor(analyze('China spoke.', actors), 'china');
-    expect(single.stance).toEqual({ score: 0, label: 'neutral', confidence: expect.any(Number) });
-    expect(single.stance.confidence).toBeLessThan(0.3);
+    expect(single.stance.label).toBe('neutral');
+    expect(Math.abs(single.stance.score)).toBeLessThan(0.1);
+    expect(single.stance.confidence).toBeLessThan(china.stance.confidence);
   });
 
   it('lists actors with mentions only, in config order, with version and token count', () => {

@@ -101,7 +101,7 @@ export function predictTarget(
       for (let c = 0; c < 3; c += 1) probs[c] = (probs[c] ?? 0) + share * (g[c] ?? 0);
     });
   }
-  return toResult(probs, cuesOf(text, tokens, tokenWeights));
+  return toResult(probs, cuesOf(text, tokens, tokenWeights, [target, ...others]));
 }
 
 /** Maps a vocabulary row to a reader's input projection of that word. */
@@ -131,14 +131,34 @@ export function gruWordProjectors(model: StanceModel): readonly WordProjector[] 
   return projectors;
 }
 
+// Parts of speech that are never shown as evidence: an analyst reads "The" or a quotation mark
+// among the words that moved a score as noise, even when the model leaned on it.
+const NOT_EVIDENCE = new Set(['DET', 'ADP', 'PUNCT', 'CCONJ', 'SCONJ', 'SYM', 'SPACE', 'NUM', 'AUX', 'PRON', 'X']);
+
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+
+/** A word an analyst can read as evidence: a content word, or a negator ("not", "never"). */
+function isEvidenceWord(t: StanceToken | undefined): boolean {
+  if (t === undefined) return false;
+  if (NEGATORS.has(t.lower)) return true;
+  return t.pos !== 'PART' && !NOT_EVIDENCE.has(t.pos);
+}
+
 /**
  * The strongest cues (|weight| >= 0.05, strongest first, then in text order) from each token's
- * signed contribution, `weights` by token index.
+ * signed contribution, `weights` by token index; content words and negators outside `mentions` only.
  */
-export function cuesOf(text: string, tokens: readonly StanceToken[], weights: ReadonlyMap<number, number> | Float64Array): StanceCue[] {
+export function cuesOf(
+  text: string,
+  tokens: readonly StanceToken[],
+  weights: ReadonlyMap<number, number> | Float64Array,
+  mentions: readonly TokenRange[],
+): StanceCue[] {
   const strong: [number, number][] = [];
+  // The actors' own names are what the stance is about, not evidence of it.
+  const inMention = (i: number) => mentions.some((m) => i >= m.from && i < m.to);
   weights.forEach((w: number, i: number) => {
-    if (Math.abs(w) >= 0.05) strong.push([i, w]);
+    if (Math.abs(w) >= 0.05 && isEvidenceWord(tokens[i]) && !inMention(i)) strong.push([i, w]);
   });
   return strong
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0])

@@ -48,7 +48,7 @@ export function scoreSentence(
         for (let c = 0; c < 3; c += 1) probs[c] = (probs[c] ?? 0) + share * (g[c] ?? 0);
       });
     }
-    const result = toResult(probs, cuesOf(text, tokens, tokenWeights));
+    const result = toResult(probs, cuesOf(text, tokens, tokenWeights, [target, ...others]));
     seen.set(key, result);
     return result;
   });
