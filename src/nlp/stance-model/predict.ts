@@ -135,6 +135,12 @@ export function gruWordProjectors(model: StanceModel): readonly WordProjector[] 
 // among the words that moved a score as noise, even when the model leaned on it.
 const NOT_EVIDENCE = new Set(['DET', 'ADP', 'PUNCT', 'CCONJ', 'SCONJ', 'SYM', 'SPACE', 'NUM', 'AUX', 'PRON', 'X']);
 
+/**
+ * Smallest contribution (logit units) shown as evidence: below it the model leans on a word too
+ * little for an analyst to read it as a reason ("Sunday +0.14", "Baltic +0.05" were shown).
+ */
+const MIN_CUE_WEIGHT = 0.25;
+
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 
 /** A word an analyst can read as evidence: a content word, or a negator ("not", "never"). */
@@ -145,7 +151,7 @@ function isEvidenceWord(t: StanceToken | undefined): boolean {
 }
 
 /**
- * The strongest cues (|weight| >= 0.05, strongest first, then in text order) from each token's
+ * The strongest cues (|weight| >= MIN_CUE_WEIGHT, strongest first, then in text order) from each token's
  * signed contribution, `weights` by token index; content words and negators outside `mentions` only.
  */
 export function cuesOf(
@@ -158,7 +164,7 @@ export function cuesOf(
   // The actors' own names are what the stance is about, not evidence of it.
   const inMention = (i: number) => mentions.some((m) => i >= m.from && i < m.to);
   weights.forEach((w: number, i: number) => {
-    if (Math.abs(w) >= 0.05 && isEvidenceWord(tokens[i]) && !inMention(i)) strong.push([i, w]);
+    if (Math.abs(w) >= MIN_CUE_WEIGHT && isEvidenceWord(tokens[i]) && !inMention(i)) strong.push([i, w]);
   });
   return strong
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0])
