@@ -192,6 +192,7 @@ describe('attribution forms', () => {
       'The TV show runs for two hours. The series was called off last year.',
       'Not everyone agrees. A family friend called 911.',
       'The views expressed in the article are the author’s own.',
+      'Beijing offered more financing for the port, a move described as a goodwill gesture.',
     ];
     expect(found(negatives[0]!)).toEqual([]);
     expect(found(negatives[1]!)).toEqual([]);

@@ -103,6 +103,9 @@ function withSubject(ctx: Ctx, cue: Range, word: CueWord, subject: Subject): Dra
   const pronoun = PRONOUNS.has(norm(ctx, subject.source.to - 1));
   if (adverbial && !before && !pronoun && /ed$/.test(norm(ctx, cue.to - 1))) return undefined;
   const opener = norm(ctx, previous(ctx, subject.source.from));
+  // "…, a move described as a goodwill gesture": an appositive noun with a passive participle
+  // names what the move is called, and by no one in the sentence.
+  if (opener === ',' && /ed$/.test(norm(ctx, cue.to - 1)) && norm(ctx, nextToken(ctx, cue.to)) === 'as') return undefined;
   const draft =
     opener === 'as' && comp.kind === 'none'
       ? asFrame(ctx, comp.at, cue, word)
