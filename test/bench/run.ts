@@ -92,6 +92,15 @@ process.stdout.write(
 process.stdout.write(`bench process peak RSS during the analyzer runs: ${analyzerRss} MB\n`);
 process.stdout.write(`(the four in-process figures: medians of ${TURNS} interleaved turns of ${fmt(MIN_MS / TURNS)} ms each)\n`);
 if (stage1) process.stdout.write(`analyze worker process peak RSS (VmHWM): ${stage1.workerPeakRssMb} MB\n`);
+// Where the stage's CPU goes, per article: against the analyzer's own time per article above.
+for (const [s, n] of [[stage1, 1], [stageN, cores]] as const) {
+  if (!s) continue;
+  const { worker, postgres, redis } = s.cpuPerArticle;
+  process.stdout.write(
+    `stage CPU per article with ${n} worker process${n > 1 ? 'es' : ''}: workers ${fmt(worker, 2)} ms, PostgreSQL ${fmt(postgres, 2)} ms, ` +
+      `Redis ${fmt(redis, 2)} ms (the analyzer alone: ${fmt((oursMs ?? NaN) / texts.length, 2)} ms)\n`,
+  );
+}
 
 
 // Analysts' query latency on a generated database of the issue's size (a few minutes to load).
