@@ -1,36 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer, type Actor, type Attribution } from '../../src/nlp/index.js';
+import { createAnalyzer, type Attribution } from '../../src/nlp/index.js';
+import { attributionActors } from '../helpers/actors.js';
 
-const actors: Actor[] = [
-  {
-    id: 'china',
-    name: 'China',
-    kind: 'country',
-    aliases: ['Beijing', 'the Chinese side'],
-    demonyms: ['Chinese'],
-  },
-  {
-    id: 'eu',
-    name: 'European Union',
-    kind: 'organization',
-    aliases: ['EU', 'Brussels'],
-    demonyms: ['European'],
-  },
-  {
-    id: 'russia',
-    name: 'Russia',
-    kind: 'country',
-    aliases: ['Moscow', 'Kremlin'],
-    demonyms: ['Russian'],
-  },
-  {
-    id: 'usa',
-    name: 'United States',
-    kind: 'country',
-    aliases: ['U.S.', 'Washington'],
-    demonyms: ['American'],
-  },
-];
+const actors = attributionActors;
 const analyze = createAnalyzer(actors);
 
 /** Every attribution of `text` as [source, cue, content, direct], checking that offsets slice the text. */

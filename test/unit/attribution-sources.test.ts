@@ -5,36 +5,10 @@ import {
   type Actor,
   type AttributionSource,
 } from '../../src/nlp/index.js';
+import { attributionActors } from '../helpers/actors.js';
 
 const actors: Actor[] = [
-  {
-    id: 'china',
-    name: 'China',
-    kind: 'country',
-    aliases: ['Beijing', 'the Chinese side'],
-    demonyms: ['Chinese'],
-  },
-  {
-    id: 'eu',
-    name: 'European Union',
-    kind: 'organization',
-    aliases: ['EU', 'Brussels'],
-    demonyms: ['European'],
-  },
-  {
-    id: 'russia',
-    name: 'Russia',
-    kind: 'country',
-    aliases: ['Moscow', 'Kremlin'],
-    demonyms: ['Russian'],
-  },
-  {
-    id: 'usa',
-    name: 'United States',
-    kind: 'country',
-    aliases: ['U.S.', 'Washington'],
-    demonyms: ['American'],
-  },
+  ...attributionActors,
   {
     id: 'xi',
     name: 'Xi Jinping',
