@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfigFile } from '../../src/config/index.js';
 import { articleTextPages, syncConfig, upsertArticle } from '../../src/store/index.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 
-const run = promisify(execFile);
 let testDb: TestDatabase;
 let dir: string;
 let configFile: string;
@@ -28,18 +26,8 @@ const ARTICLES = [
   { day: '2026-09-16', text: 'President Kassym-Jomart Tokayev told the Eurasian Development Bank that China is a partner.' },
 ];
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/stancewatch.js', '--config', configFile, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_URL: testDb.url, LOG_LEVEL: 'warn' },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]): Promise<CliResult> =>
+  runCli(['--config', configFile, ...args], { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_URL: testDb.url, LOG_LEVEL: 'warn' });
 
 beforeAll(async () => {
   testDb = await createTestDatabase();

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportEncoder, type ExportFormat } from '../../src/analytics/index.js';
@@ -18,9 +16,9 @@ import {
   type ExportRange,
 } from '../../src/store/index.js';
 import { createWebApp } from '../../src/web/index.js';
+import { runCli, type CliResult } from '../helpers/cli.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 
-const run = promisify(execFile);
 let testDb: TestDatabase;
 let dir: string;
 const ids: string[] = [];
@@ -59,18 +57,8 @@ async function exported(view: AnalystView, format: ExportFormat, range: ExportRa
   return Buffer.concat(chunks);
 }
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/stancewatch.js', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_URL: testDb.url, STANCEWATCH_DATA_DIR: path.join(dir, 'data') },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (args: string[]): Promise<CliResult> =>
+  runCli(args, { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_URL: testDb.url, STANCEWATCH_DATA_DIR: path.join(dir, 'data') });
 
 beforeAll(async () => {
   testDb = await createTestDatabase();

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { loadEnv, parseConfigText, parseSchedule } from '../../src/config/index.js';
-
-function problemsOf(text: string): string[] {
-  try {
-    parseConfigText(text, 'test.yaml');
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { problemsOf } from '../helpers/config.js';
 
 const VALID = `
 outlets:

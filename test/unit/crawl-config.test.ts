@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfigFile, outletSchema, parseConfigText } from '../../src/config/index.js';
 import { withOutletOptions } from '../../src/crawl/crawl-outlet.js';
-import { ConfigError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
+import { problemsOf } from '../helpers/config.js';
 
 const outletYaml = (fields: string) => `
 outlets:
@@ -12,16 +12,6 @@ outlets:
     feeds: [https://daily.example/rss.xml]
     schedule: 30m
 ${fields}`;
-
-function problemsOf(text: string): string[] {
-  try {
-    parseConfigText(text, 'test.yaml');
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('outlet crawl fields in the config file', () => {
   it('keeps the minimal outlet as it was, with every crawl field optional', () => {
