@@ -1,3 +1,4 @@
+import { WORD, wordInfo } from '../lexicon.js';
 import { extractFeatures, tokenRange, type TargetFeatures, type TokenRange } from './features.js';
 import { gruLogits, gruSequence, projectVector } from './gru.js';
 import { linearLogits, softmax, vectorRow } from './linear.js';
@@ -141,12 +142,12 @@ const NOT_EVIDENCE = new Set(['DET', 'ADP', 'PUNCT', 'CCONJ', 'SCONJ', 'SYM', 'S
  */
 const MIN_CUE_WEIGHT = 0.25;
 
-const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
-
-/** A word an analyst can read as evidence: a content word, or a negator ("not", "never"). */
+/** A word an analyst can read as evidence: a content word, or a negator ("not", "never", "without"). */
 function isEvidenceWord(t: StanceToken | undefined): boolean {
   if (t === undefined) return false;
-  if (NEGATORS.has(t.lower)) return true;
+  // The rule lexicon's negators and shifters; the lemma turns "n't" into "not".
+  const flags = (wordInfo(t.lemma) ?? wordInfo(t.lower))?.flags ?? 0;
+  if ((flags & (WORD.negator | WORD.shifter)) !== 0) return true;
   return t.pos !== 'PART' && !NOT_EVIDENCE.has(t.pos);
 }
 
