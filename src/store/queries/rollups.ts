@@ -73,6 +73,11 @@ export async function lockArticles(tx: Tx, ids: string[]): Promise<void> {
   );
 }
 
+/** The named columns of a row read from a statement that returns several kinds of row. */
+function pick(r: Record<string, unknown>, cols: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(cols.map((c) => [c, r[c]]));
+}
+
 /** What these articles contribute to the rollups now; call after lockArticles. */
 export async function readContribution(tx: Tx, ids: string[]): Promise<Contribution> {
   if (ids.length === 0) return { stance: [], frames: [] };
@@ -87,7 +92,6 @@ export async function readContribution(tx: Tx, ids: string[]): Promise<Contribut
       SELECT 'f', ${asText(STANCE_KEY)}, frame, articles::text, ${sql.raw(STANCE_SUMS.slice(1).map(() => 'NULL').join(', '))}, frame_mentions::text
       FROM (${frameContribution(ids)}) c`),
   );
-  const pick = (r: Record<string, unknown>, cols: readonly string[]) => Object.fromEntries(cols.map((c) => [c, r[c]]));
   return {
     stance: rows.filter((r) => r.t === 's').map((r) => pick(r, [...STANCE_KEY, ...STANCE_SUMS])),
     frames: rows.filter((r) => r.t === 'f').map((r) => pick(r, [...FRAME_KEY, ...FRAME_SUMS])),
@@ -156,7 +160,6 @@ export async function applyContribution(tx: Tx, ids: string[], old: Contribution
       UNION ALL
       SELECT 'f', ${list(FRAME_KEY)} FROM f WHERE articles = 0`),
   );
-  const pick = (r: Record<string, unknown>, cols: readonly string[]) => Object.fromEntries(cols.map((c) => [c, r[c]]));
   await dropEmpty(tx, 'stance_rollups', STANCE_KEY, empty.filter((r) => r.t === 's').map((r) => pick(r, STANCE_KEY)));
   await dropEmpty(tx, 'frame_rollups', FRAME_KEY, empty.filter((r) => r.t === 'f').map((r) => pick(r, FRAME_KEY)));
 }
