@@ -10,9 +10,9 @@ import { createBullQueues } from '../../src/queue/index.js';
 import { syncConfig, upsertArticle } from '../../src/store/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { TEST_REDIS_URL, dropPrefix, requireRedis, testQueuePrefix } from '../helpers/redis.js';
-import type { benchTexts } from './texts.js';
+import type { BenchText } from './texts.js';
 
-async function storeArticles(testDb: TestDatabase, texts: ReturnType<typeof benchTexts>, copies: number, config: StancewatchConfig) {
+async function storeArticles(testDb: TestDatabase, texts: BenchText[], copies: number, config: StancewatchConfig) {
   const db = testDb.handle.db;
   await syncConfig(db, config);
   const jobs = [];
@@ -85,7 +85,7 @@ function cpuSampler(workers: () => ChildProcess[], database: string) {
  * one completed, so process start-up is not counted.
  */
 export async function benchAnalyzeStage(
-  texts: ReturnType<typeof benchTexts>,
+  texts: BenchText[],
   config: StancewatchConfig,
   copies: number,
   processes: number,

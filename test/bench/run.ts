@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { buildDemoConfig } from '../../src/demo/index.js';
@@ -9,7 +10,7 @@ import { fmt, interleavedMedians, pairedSlowdown, trackPeakRss } from './measure
 import { DEFAULT_SIZE } from './query-data.js';
 import { formatQueryBench } from './query-report.js';
 import { benchQueryTrends } from './query-trends.js';
-import { benchTexts } from './texts.js';
+import { REAL_NEWS_FILE, benchTexts, realNewsTexts, type BenchText } from './texts.js';
 
 // Each figure is measured in this run on the same texts and shown as a ratio to raw wink-nlp:
 // absolute numbers move with the machine's load, ratios much less.
@@ -63,28 +64,42 @@ const copies = Number(process.env.BENCH_STAGE_COPIES ?? 8);
 const cores = availableParallelism();
 const stage1 = PARTS.has('stage') ? await benchAnalyzeStage(texts, config, copies, 1) : undefined;
 const stageN = stage1 && cores > 1 ? await benchAnalyzeStage(texts, config, copies, cores) : undefined;
-const stageRow = (s: { articles: number; ms: number }, processes: number): [string, string, string] => {
-  const tps = (tokens * copies) / (s.ms / 1000);
+const stageRow = (
+  s: { articles: number; ms: number },
+  processes: number,
+  corpus: { tokens: number; copies: number; rawTps: number },
+): [string, string, string] => {
+  const tps = (corpus.tokens * corpus.copies) / (s.ms / 1000);
   return [
     `analyze stage: BullMQ + PostgreSQL, ${processes} worker process${processes > 1 ? 'es' : ''} (${s.articles} articles)`,
     `${fmt(tps)} tokens/s = ${fmt((s.articles * 1000) / s.ms, 1)} articles/s`,
-    fmt(tps / rawTps, 2),
+    fmt(tps / corpus.rawTps, 2),
   ];
 };
+const demoCorpus = { tokens, copies, rawTps };
 
 const rows: [string, string, string][] = [
   ['raw wink-nlp readDoc (default pipeline, one thread)', `${fmt(rawTps)} tokens/s`, '1.00'],
   ['analyzer: analyze(text, actors), learned stance model, one thread', `${fmt(oursTps)} tokens/s`, fmt(oursTps / rawTps, 2)],
   ['  the same without attribution tagging', `${fmt(bareTps)} tokens/s`, fmt(bareTps / rawTps, 2)],
   ['  the same with the rule scorer instead of the learned model', `${fmt(rulesTps)} tokens/s`, fmt(rulesTps / rawTps, 2)],
-  ...(stage1 ? [stageRow(stage1, 1)] : []),
-  ...(stageN ? [stageRow(stageN, cores)] : []),
+  ...(stage1 ? [stageRow(stage1, 1, demoCorpus)] : []),
+  ...(stageN ? [stageRow(stageN, cores, demoCorpus)] : []),
 ];
-const w0 = Math.max(...rows.map((r) => r[0].length));
-const w1 = Math.max(...rows.map((r) => r[1].length));
-process.stdout.write(`stancewatch bench: ${texts.length} demo articles, ${fmt(tokens)} tokens\n\n`);
-process.stdout.write(`${'figure'.padEnd(w0)}  ${'throughput'.padEnd(w1)}  ratio to raw\n`);
-for (const [a, b, c] of rows) process.stdout.write(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}\n`);
+function writeTable(table: readonly [string, string, string][]): void {
+  const w0 = Math.max(...table.map((r) => r[0].length));
+  const w1 = Math.max(...table.map((r) => r[1].length));
+  process.stdout.write(`${'figure'.padEnd(w0)}  ${'throughput'.padEnd(w1)}  ratio to raw\n`);
+  for (const [a, b, c] of table) process.stdout.write(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}\n`);
+}
+/** Mentions of configured actors per article: what the stance model and the store pay for. */
+const mentionsPerArticle = (xs: readonly string[]) =>
+  xs.reduce((n, t) => n + analyzer(t).actors.reduce((m, a) => m + a.mentions.length, 0), 0) / xs.length;
+process.stdout.write(
+  `stancewatch bench: ${texts.length} demo articles, ${fmt(tokens)} tokens ` +
+    `(${fmt(tokens / texts.length)} a article, ${fmt(mentionsPerArticle(inputs), 1)} actor mentions a article)\n\n`,
+);
+writeTable(rows);
 process.stdout.write(
   `\nattribution adds ${fmt(100 * (attributionSlowdown - 1), 1)}% to the analyzer's time (issue 5 bar: at most 30%; ` +
     `rounds with and without it alternating, median of ${TURNS} turns; from the medians above: ${fmt(100 * (bareTps / oursTps - 1), 1)}%)\n`,
@@ -102,6 +117,45 @@ for (const [s, n] of [[stage1, 1], [stageN, cores]] as const) {
   );
 }
 
+
+// The same on real news pages. The analyzer's cost beyond readDoc grows with the mentions of
+// configured actors (the stance model reads each one), and the demo world names its actors in
+// nearly every sentence of short articles; a crawl of general news outlets brings in longer
+// articles that name them far less often. Both corpora are printed; neither replaces the other.
+const real = realNewsTexts(config.outlets.map((o) => o.id));
+if (!real) {
+  process.stdout.write(`\nreal news figures skipped: ${REAL_NEWS_FILE} is absent\n`);
+} else {
+  await benchRealNews(real);
+}
+
+async function benchRealNews(articles: BenchText[]): Promise<void> {
+  const realInputs = articles.map((t) => `${t.title}\n\n${t.text}`);
+  const realTokens = realInputs.reduce((n, t) => n + nlp.readDoc(t).tokens().length(), 0);
+  realInputs.forEach((t) => analyzer(t));
+  const [rawRealMs, oursRealMs] = interleavedMedians(
+    [() => realInputs.forEach((t) => nlp.readDoc(t)), () => realInputs.forEach((t) => analyzer(t))],
+    TURNS,
+    MIN_MS / TURNS,
+  ).map((ms) => ms ?? NaN);
+  const realRaw = (realTokens * 1000) / (rawRealMs ?? NaN);
+  const realOurs = (realTokens * 1000) / (oursRealMs ?? NaN);
+  // A fresh worker's first few hundred articles run slower (JIT): enough copies to reach its pace.
+  const realCopies = Number(process.env.BENCH_REAL_COPIES ?? 16);
+  const corpus = { tokens: realTokens, copies: realCopies, rawTps: realRaw };
+  const real1 = PARTS.has('stage') ? await benchAnalyzeStage(articles, config, realCopies, 1) : undefined;
+  const realN = real1 && cores > 1 ? await benchAnalyzeStage(articles, config, realCopies, cores) : undefined;
+  process.stdout.write(
+    `\nreal news pages (${path.relative(process.cwd(), REAL_NEWS_FILE)}): ${articles.length} articles, ${fmt(realTokens)} tokens ` +
+      `(${fmt(realTokens / articles.length)} a article, ${fmt(mentionsPerArticle(realInputs), 1)} actor mentions a article, demo actors)\n\n`,
+  );
+  writeTable([
+    ['raw wink-nlp readDoc (default pipeline, one thread)', `${fmt(realRaw)} tokens/s`, '1.00'],
+    ['analyzer: analyze(text, actors), learned stance model, one thread', `${fmt(realOurs)} tokens/s`, fmt(realOurs / realRaw, 2)],
+    ...(real1 ? [stageRow(real1, 1, corpus)] : []),
+    ...(realN ? [stageRow(realN, cores, corpus)] : []),
+  ]);
+}
 
 // Analysts' query latency on a generated database of the issue's size (a few minutes to load).
 if (PARTS.has('queries')) {
