@@ -120,10 +120,11 @@ function evaluateFile(file: string): void {
  * (tuned on four folds, applied to the fifth), since the file is both the tuning and the test set.
  */
 async function evaluatePersent(file: string): Promise<void> {
-  const { createAnalyzer, modelScorer } = await import('../src/nlp/index.js');
+  const { createAnalyzer, modelScorer, scoreMentions } = await import('../src/nlp/index.js');
   const { bestCuts, cutLabel, documentStance, readPersent } = await import('./stance/persent.js');
   const scorerName = values.scorer ?? 'model';
-  const scorer = scorerName === 'model' ? modelScorer() : undefined;
+  // Named explicitly both ways: the analyzer's default scorer is the model.
+  const scorer = scorerName === 'model' ? modelScorer() : scoreMentions;
   if (scorerName !== 'model' && scorerName !== 'lexicon') {
     console.error(`--scorer must be lexicon or model, not ${scorerName}`);
     process.exit(2);

@@ -37,9 +37,13 @@ export function personActor(name: string): Actor {
   return { id: 'target', name, kind: 'person', aliases, demonyms: [] };
 }
 
-/** Article-level stance of the main person through the analyzer (neutral when never mentioned). */
+/**
+ * Article-level stance of the main person through the analyzer (neutral when never mentioned),
+ * over the title and the body as the analyze stage reads a stored article.
+ */
 export function documentStance(analyzer: (actors: readonly Actor[]) => Analyzer, doc: PersentDoc): { score: number; confidence: number; mentions: number; label: StanceModelLabel } {
-  const analysis = analyzer([personActor(doc.target)])(doc.text);
+  const text = doc.title.trim() === '' ? doc.text : `${doc.title}\n\n${doc.text}`;
+  const analysis = analyzer([personActor(doc.target)])(text);
   const target = analysis.actors.find((a) => a.id === 'target');
   if (!target) return { score: 0, confidence: 0, mentions: 0, label: 'neutral' };
   return { ...target.stance, mentions: target.mentions.length };

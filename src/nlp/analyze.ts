@@ -7,13 +7,14 @@ import { STANCE_MODEL_VERSION } from './stance-model/version.js';
 import { frameBits, frameShares, framesOf } from './frames.js';
 import { articleStance } from './aggregate.js';
 import { attachTargets, findAttributions, sourceNameMentions } from './attribution/index.js';
+import { pronounMentions } from './pronoun-mentions.js';
 
 /**
  * Stored with every analysis row: the version of the analyzer's own rules (matching, frames,
- * attribution, aggregation; bump `a3` when they change) and of the stance model it scores with,
+ * attribution, aggregation; bump `a4` when they change) and of the stance model it scores with,
  * so that retrained weights make a new version by themselves.
  */
-export const ANALYZER_VERSION = `a3-${STANCE_MODEL_VERSION}`;
+export const ANALYZER_VERSION = `a4-${STANCE_MODEL_VERSION}`;
 
 let learned: MentionScorer | undefined;
 
@@ -73,7 +74,7 @@ function actorAnalysis(actor: Actor, mentions: Mention[]): ActorAnalysis {
   return {
     id: actor.id,
     name: actor.name,
-    stance: articleStance(mentions),
+    stance: articleStance(mentions, actor.kind),
     frames: frameShares(mentions.map((m) => m.frames)),
     mentions,
   };
@@ -90,6 +91,8 @@ export interface AnalyzerOptions {
    * analysis then has no attributions and keeps source names ("TASS reported") as mentions.
    */
   attributions?: boolean;
+  /** Count "he", "his", "she", "her" that stand for a configured person (default true). */
+  pronouns?: boolean;
 }
 
 export function createAnalyzer(
@@ -98,6 +101,7 @@ export function createAnalyzer(
   options: AnalyzerOptions = {},
 ): Analyzer {
   const tagSources = options.attributions ?? true;
+  const withPronouns = options.pronouns ?? true;
   const matcher = compileActorMatcher(actors);
   return (text: string): Analysis => {
     const table = readTokens(text);
@@ -106,7 +110,9 @@ export function createAnalyzer(
     const attributions = tagSources ? findAttributions({ table, actors, matches }) : [];
     // An outlet's name ("Russian news agency TASS") is not a mention of the actor it contains.
     const inOutletName = sourceNameMentions(attributions);
-    const mentioned = attributions.length === 0 ? matches : matches.filter((m) => !inOutletName(m));
+    const named = attributions.length === 0 ? matches : matches.filter((m) => !inOutletName(m));
+    const pronouns = withPronouns ? pronounMentions(table, named, actors) : [];
+    const mentioned = pronouns.length === 0 ? named : [...named, ...pronouns].sort((a, b) => a.start - b.start);
     const bySentence = locateMentions(table, mentioned);
     for (const [s, located] of bySentence) {
       for (const [actor, mention] of analyzeSentence(table, s, located, scorer)) {
