@@ -98,6 +98,12 @@ const report = {
     frame: within10Rate(big.filter((x) => x.kind === 'frame')),
     falseAlertsMet: rate(stable) <= 1,
   },
+  // What any detector could do on these shifts at the bar's false-alert rate (see delayLowerBound).
+  lowerBound: {
+    shiftsOfSizeAtLeast03: big.length,
+    medianBoundArticles: round(median(big.map((s) => s.delayBound)), 1),
+    boundAtMost10Articles: big.filter((s) => s.delayBound <= 10).length,
+  },
   // Shifts of size >= 0.3 split by the noise of the series they were planted in.
   byNoise: {
     quiet: within10Rate(big.filter((x) => x.noise < 0.25)),
@@ -122,6 +128,9 @@ if (args.json) {
       `shifts of size >= 0.3 found within 10 articles: ${pct(report.bars.foundWithin10ArticlesRate)} of ${big.length} (bar >= 90%: ${report.bars.foundWithin10ArticlesMet ? 'met' : 'NOT met'}); stance ${pct(report.bars.stance.within10Articles)} of ${report.bars.stance.shifts}, frame ${pct(report.bars.frame.within10Articles)} of ${report.bars.frame.shifts}`,
       `shifts of size >= 0.3 found at all: ${pct(report.bars.foundAtAllRate)}, median delay ${report.bars.medianDelayArticles} articles`,
       `  in quiet series (sd < 0.25): ${pct(report.byNoise.quiet.within10Articles)} of ${report.byNoise.quiet.shifts}; in noisy series: ${pct(report.byNoise.noisy.within10Articles)} of ${report.byNoise.noisy.shifts}`,
+      `  what any detector could do at the bar's false-alert rate (Lorden's lower bound on the mean delay, ln(articles a month x 100) / KL,` +
+        ` against the hardest shift of that size): median ${report.lowerBound.medianBoundArticles} articles;` +
+        ` at most 10 articles for ${report.lowerBound.boundAtMost10Articles} of ${big.length} shifts`,
       `by size: ${JSON.stringify(report.bySize)}`,
     ].join('\n') + '\n',
   );

@@ -1,4 +1,5 @@
 import type { Detection } from '../../src/alerts/index.js';
+import { delayLowerBound } from './bound.js';
 import type { SyntheticSeries } from './series.js';
 
 const DAY_MS = 86_400_000;
@@ -16,6 +17,12 @@ export interface ShiftOutcome {
   realized: number;
   /** Standard deviation of the planted measure before the shift: the noise the shift must beat. */
   noise: number;
+  /**
+   * Articles after the shift that any detector held to the bar's false-alert rate needs on
+   * average, at least, for a shift of this size and unknown form in this series (see
+   * delayLowerBound).
+   */
+  delayBound: number;
   found: boolean;
   delayArticles: number | undefined;
   delayDays: number | undefined;
@@ -80,6 +87,12 @@ export function scoreSeries(s: SyntheticSeries, found: Detection[]): SeriesOutco
     planted: shift.planted,
     realized: meanOf(values.slice(shift.index)) - meanOf(values.slice(0, shift.index)),
     noise: sdOf(values.slice(0, shift.index)),
+    delayBound: delayLowerBound(
+      values.slice(0, shift.index),
+      shift.size,
+      s.points.length / m,
+      shift.kind === 'stance' ? [-1, 1] : [0, 1],
+    ),
     found: hit !== undefined,
     delayArticles: hit ? hit.detectIndex - shift.index + 1 : undefined,
     delayDays: hit ? (hit.detectedAt.getTime() - shift.at.getTime()) / DAY_MS : undefined,
