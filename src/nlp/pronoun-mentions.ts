@@ -43,10 +43,38 @@ function otherPeople(table: TokenTable, covered: Uint8Array): Uint8Array {
 }
 
 /**
+ * 1 for tokens between double quotation marks (curly or straight), the marks included. Single
+ * quotes are left alone: they double as apostrophes.
+ */
+function insideQuotes(table: TokenTable): Uint8Array {
+  const inside = new Uint8Array(table.count);
+  let open = false;
+  for (let k = 0; k < table.count; k += 1) {
+    const v = table.values[k] ?? '';
+    if (v === '“') open = true;
+    else if (v === '"') {
+      inside[k] = 1;
+      open = !open;
+      continue;
+    }
+    if (open) inside[k] = 1;
+    if (v === '”') open = false;
+  }
+  return inside;
+}
+
+/** A capitalised "He" straight after a name, not opening its sentence: "Liu He". */
+function partOfName(table: TokenTable, i: number): boolean {
+  const opening = i === table.sentFrom[table.sentenceOf[i] ?? 0];
+  return !opening && /^\p{Lu}/u.test(table.values[i] ?? '') && isName(table, i - 1);
+}
+
+/**
  * Third-person pronouns ("he", "his", "she", "her") that stand for a configured person actor:
  * the nearest person named before the pronoun, in its sentence or the two before, is that actor,
  * with no other person's name in between. Countries and organisations in between do not count
- * ("Putin arrived in Beijing, where he …"). Per actor, only the pronouns of the gender used most
+ * ("Putin arrived in Beijing, where he …"), names inside quotation marks are skipped (the quote's
+ * "he said" is its speaker), and pronouns inside quotation marks are left alone. Per actor, only the pronouns of the gender used most
  * often for it are kept, so that a stray "she" after a man's name is dropped. Articles refer to
  * their main people by pronoun far more often than by name; without these, an article's stance
  * towards a person rests on a handful of name mentions.
@@ -62,15 +90,20 @@ export function pronounMentions(table: TokenTable, matches: readonly ActorMatch[
     endingAt.set(last, m);
   }
   const block = otherPeople(table, covered);
+  const quoted = insideQuotes(table);
   const found: { match: ActorMatch; feminine: boolean }[] = [];
   for (let i = 0; i < table.count; i += 1) {
     const word = table.normals[i] ?? '';
     const feminine = FEMININE.has(word);
     if ((!feminine && !MASCULINE.has(word)) || table.pos[i] !== 'PRON' && table.pos[i] !== 'DET') continue;
+    // Whom a pronoun in a quote means is the speaker's business; "Liu He" is a name.
+    if (quoted[i] === 1 || partOfName(table, i)) continue;
     const s = table.sentenceOf[i] ?? 0;
     const floor = table.sentFrom[Math.max(0, s - SENTENCES_BACK)] ?? 0;
     for (let k = i - 1; k >= floor; k -= 1) {
       if (block[k] === 1) break;
+      // Names inside a quote are the speaker's words: '"… Trump makes …," he said' is the speaker.
+      if (quoted[k] === 1) continue;
       const m = endingAt.get(k);
       if (m === undefined) continue;
       if (actors[m.actor]?.kind !== 'person') continue;

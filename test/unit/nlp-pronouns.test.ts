@@ -56,6 +56,20 @@ describe('pronoun mentions of configured people', () => {
     expect(mentionsOf(analyzer(noPerson), 'russia').map(([t]) => t)).toEqual(['Russia']);
   });
 
+  it('leaves quotes to their speakers: no names from inside a quote, no pronouns inside one', () => {
+    const text =
+      'An analyst in Geneva was blunt. "Putin makes any deal uncertain," he said. ' +
+      'Putin stayed silent. "He will not sign," an aide said of him.';
+    const mentions = mentionsOf(analyzer(text), 'putin').map(([t]) => t);
+    // "he said" is the analyst's; "He will not sign" is inside the aide's quote; "of him" is Putin.
+    expect(mentions).toEqual(['Putin', 'Putin', 'him']);
+  });
+
+  it('reads a capitalised "He" after a name as part of the name ("Liu He")', () => {
+    const text = 'Putin met Chinese envoy Liu He in Moscow.';
+    expect(mentionsOf(analyzer(text), 'putin').map(([t]) => t)).toEqual(['Putin']);
+  });
+
   it('scores the pronoun by its own words, with its sentence as evidence', () => {
     const text = 'Putin opened the summit. Several leaders praised his courageous leadership.';
     const his = analyzer(text).actors.find((a) => a.id === 'putin')?.mentions.find((m) => m.text === 'his');
