@@ -1,4 +1,5 @@
 import type { ActorMatch } from './actor-matcher.js';
+import { quotedTokens } from './attribution/index.js';
 import { tokenAt, type TokenTable } from './tokens.js';
 import type { Actor } from './types.js';
 
@@ -10,6 +11,10 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lady', 'lord'])
 
 const isName = (table: TokenTable, k: number) =>
   table.pos[k] === 'PROPN' && /^\p{Lu}/u.test(table.values[k] ?? '');
+
+/** Token k opens its sentence, or a quotation: where wink tags any capitalised word a proper noun. */
+const opensSentence = (table: TokenTable, k: number) =>
+  k === table.sentFrom[table.sentenceOf[k] ?? 0] || /^["“‘']$/.test(table.values[k - 1] ?? '');
 
 /**
  * Tokens that name a person who is not a configured actor, so that a "he" after them is theirs:
@@ -34,39 +39,16 @@ function otherPeople(table: TokenTable, covered: Uint8Array): Uint8Array {
     if (covered[k] === 1 || !isName(table, k)) continue;
     const title = (table.normals[k - 1] ?? '').replace(/\.$/, '');
     const next = table.pos[k + 1];
-    // Not at a sentence's start, where wink tags any capitalised word a proper noun ("Leaders praised").
-    const opening = k === table.sentFrom[table.sentenceOf[k] ?? 0] || /^["“‘']$/.test(table.values[k - 1] ?? '');
-    const agent = !opening && !isName(table, k - 1) && (next === 'VERB' || next === 'AUX');
+    // Not at a sentence's start ("Leaders praised" is no one's name).
+    const agent = !opensSentence(table, k) && !isName(table, k - 1) && (next === 'VERB' || next === 'AUX');
     if (surnames.has(table.normals[k] ?? '') || TITLES.has(title) || agent) block[k] = 1;
   }
   return block;
 }
 
-/**
- * 1 for tokens between double quotation marks (curly or straight), the marks included. Single
- * quotes are left alone: they double as apostrophes.
- */
-function insideQuotes(table: TokenTable): Uint8Array {
-  const inside = new Uint8Array(table.count);
-  let open = false;
-  for (let k = 0; k < table.count; k += 1) {
-    const v = table.values[k] ?? '';
-    if (v === '“') open = true;
-    else if (v === '"') {
-      inside[k] = 1;
-      open = !open;
-      continue;
-    }
-    if (open) inside[k] = 1;
-    if (v === '”') open = false;
-  }
-  return inside;
-}
-
 /** A capitalised "He" straight after a name, not opening its sentence: "Liu He". */
 function partOfName(table: TokenTable, i: number): boolean {
-  const opening = i === table.sentFrom[table.sentenceOf[i] ?? 0];
-  return !opening && /^\p{Lu}/u.test(table.values[i] ?? '') && isName(table, i - 1);
+  return !opensSentence(table, i) && /^\p{Lu}/u.test(table.values[i] ?? '') && isName(table, i - 1);
 }
 
 /**
@@ -90,7 +72,7 @@ export function pronounMentions(table: TokenTable, matches: readonly ActorMatch[
     endingAt.set(last, m);
   }
   const block = otherPeople(table, covered);
-  const quoted = insideQuotes(table);
+  const quoted = quotedTokens(table);
   const found: { match: ActorMatch; feminine: boolean }[] = [];
   for (let i = 0; i < table.count; i += 1) {
     const word = table.normals[i] ?? '';

@@ -179,6 +179,16 @@ export function buildContext(table: TokenTable): Ctx {
   };
 }
 
+/**
+ * 1 for every token of a quotation, marks included, with quotes paired as attribution pairs them
+ * (paragraph by paragraph, straight quotes by their spacing), for readers outside attribution.
+ */
+export function quotedTokens(table: TokenTable): Uint8Array {
+  const quoted = new Uint8Array(table.count);
+  for (const q of findQuotes(table, lineBreaks(table, new Uint8Array(table.count)))) quoted.fill(1, q.open, q.close + 1);
+  return quoted;
+}
+
 // Out-of-range indices (-1 before the first token) read as empty rather than as array holes.
 export const norm = (ctx: Ctx, i: number): string => (i >= 0 ? (ctx.normals[i] ?? '') : '');
 export const posOf = (ctx: Ctx, i: number): string => (i >= 0 ? (ctx.pos[i] ?? '') : '');

@@ -29,6 +29,7 @@ import { accordingTo, colonQuote, quotedAs } from './special.js';
 
 export { normalizeSourceKey } from './names.js';
 export { attachTargets, sourceNameMentions } from './targets.js';
+export { quotedTokens } from './context.js';
 
 /** What the tagger reads: wink's tokens of the text and the configured actors matched in it. */
 export interface AttributionInput {
