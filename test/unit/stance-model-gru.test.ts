@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileLinear, sentenceFacts } from '../../src/nlp/stance-model/compiled-linear.js';
+import { compileLinear } from '../../src/nlp/stance-model/compiled-linear.js';
+import { sentenceFacts } from '../../src/nlp/stance-model/sentence-facts.js';
 import { defaultModel } from '../../src/nlp/stance-model/default-model.js';
 import { CLAUSE_BREAKS, composedPolarity, featureWord, QUOTES } from '../../src/nlp/stance-model/features.js';
 import {

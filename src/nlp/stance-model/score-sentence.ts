@@ -1,4 +1,6 @@
-import { compileLinear, compiledLogits, sentenceFacts } from './compiled-linear.js';
+import { compileLinear } from './compiled-linear.js';
+import { compiledLogits } from './compiled-logits.js';
+import { sentenceFacts } from './sentence-facts.js';
 import { tokenRange, type TokenRange } from './features.js';
 import { gruLogits, gruSequence } from './gru.js';
 import { softmax } from './linear.js';
