@@ -1,14 +1,9 @@
-import {
-  Configuration,
-  LogLevel,
-  MemoryStorage,
-  type Request,
-  type RequestOptions,
-} from 'crawlee';
+import type { Request, RequestOptions } from 'crawlee';
 import { existsSync } from 'node:fs';
 import type { Logger } from '../log.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body.js';
 import { BROWSER_LABELS, DEFAULT_CHROMIUM_PATH } from './browser-labels.js';
+import { isolatedConfiguration } from './crawlee-config.js';
 import { crawleeLogFor } from './crawlee-log.js';
 import { describeFailure } from './failure.js';
 import { handleRequest } from './handlers.js';
@@ -16,7 +11,6 @@ import { HostScheduler } from './hosts.js';
 import { afterResponse, beforeRequest, USER_AGENT, type FetchLimits } from './navigation.js';
 import { HostGate } from './host-gate.js';
 import { HostSlots, PoliteCrawler } from './polite-crawler.js';
-import type { ResolveHost } from './private-network.js';
 import {
   admit,
   LABEL,
@@ -26,58 +20,8 @@ import {
   type CrawlRun,
   type CrawlSettings,
 } from './run.js';
-import type { CrawlHooks, CrawlSummary, Outlet, SourceValidators } from './types.js';
-
-export interface CrawlOptions {
-  log: Logger;
-  /** Parallel requests of this crawl. @defaultValue 4 */
-  maxConcurrency?: number;
-  /** Parallel requests to one host. @defaultValue 2 */
-  maxConcurrencyPerHost?: number;
-  /** Upper bound of requests per minute of this crawl. @defaultValue 120 */
-  maxRequestsPerMinute?: number;
-  /**
-   * Pause between the starts of two requests to one host, in seconds; a longer robots.txt
-   * Crawl-delay wins. IP-literal hosts (tests, demos) are exempt. @defaultValue 0.25
-   */
-  sameDomainDelaySecs?: number;
-  /** The longest robots.txt Crawl-delay honoured, in seconds. @defaultValue 30 */
-  maxCrawlDelaySecs?: number;
-  /**
-   * The longest Retry-After (429, 503) waited for, in seconds; beyond it the URL fails.
-   * @defaultValue 60
-   */
-  maxRetryAfterSecs?: number;
-  /** Time for connecting and downloading one response, in seconds. @defaultValue 30 */
-  requestTimeoutSecs?: number;
-  /** Retries after a retryable failure (network error, HTTP 5xx, 408, 429). @defaultValue 2 */
-  maxRequestRetries?: number;
-  /** Redirects followed per request. @defaultValue 5 */
-  maxRedirects?: number;
-  /** Bodies above this size are cut off and recorded as too large. @defaultValue 10 MiB */
-  maxResponseBytes?: number;
-  /**
-   * User-Agent with a contact URL; an outlet's own `userAgent` wins.
-   * @defaultValue {@link USER_AGENT}
-   */
-  userAgent?: string;
-  /** Resolves host names (split-horizon DNS, tests); the system resolver by default. */
-  resolveHost?: ResolveHost;
-  /**
-   * The Chromium that `render: browser` outlets are fetched with.
-   * @defaultValue `/usr/bin/chromium` (Debian's chromium package)
-   */
-  chromiumPath?: string;
-  /** The crawl's clock, for maxAge and for dates pages may claim. @defaultValue now */
-  now?: Date;
-  /**
-   * ETag and Last-Modified of feeds and sitemaps from their last fetch, by URL: sent as
-   * If-None-Match / If-Modified-Since, so an unchanged feed answers 304 and is not parsed again.
-   */
-  validators?: ReadonlyMap<string, SourceValidators>;
-  /** Listed feeds and sitemaps not to read in this crawl (disabled after repeated failures). */
-  skipSources?: ReadonlySet<string>;
-}
+import type { CrawlHooks, CrawlSummary, Outlet } from './types.js';
+import { withOutletOptions, type CrawlOptions } from './crawl-options.js';
 
 /**
  * Crawls one outlet once: reads its feeds and sitemaps (or, without either, its homepage, the
@@ -122,32 +66,6 @@ export async function crawlOutlet(
   run.summary.fetched = run.requested.size;
   log.info({ ...run.summary, ms: Date.now() - started }, 'outlet crawled');
   return run.summary;
-}
-
-/**
- * The crawl options with the outlet's own settings over them: the config file speaks for one
- * outlet, the options for the whole process (tests, benchmarks, the demo).
- */
-export function withOutletOptions(outlet: Outlet, opts: CrawlOptions): CrawlOptions {
-  const secs = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
-  const own: Partial<CrawlOptions> = {
-    maxConcurrency: outlet.maxConcurrency,
-    maxConcurrencyPerHost: outlet.maxConcurrencyPerHost,
-    maxRequestsPerMinute: outlet.maxRequestsPerMinute,
-    sameDomainDelaySecs: secs(outlet.hostDelay),
-    maxCrawlDelaySecs: secs(outlet.maxCrawlDelay),
-    maxRetryAfterSecs: secs(outlet.maxRetryAfter),
-    requestTimeoutSecs: secs(outlet.requestTimeout),
-    maxRequestRetries: outlet.maxRetries,
-    maxRedirects: outlet.maxRedirects,
-    maxResponseBytes: outlet.maxResponseSize,
-    userAgent: outlet.userAgent,
-  };
-  const merged: CrawlOptions = { ...opts };
-  for (const [key, value] of Object.entries(own) as [keyof CrawlOptions, unknown][]) {
-    if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
-  }
-  return merged;
 }
 
 /** Fresh state for one crawl; `addRequests` is wired to the crawler once it exists. */
@@ -363,24 +281,5 @@ async function reportFailedRequest(
     stage: stageOf(request.label),
     reason: describeFailure(error),
     ...(status === undefined ? {} : { status }),
-  });
-}
-
-/**
- * A configuration of our own with a fresh in-memory storage client: concurrent crawls must not
- * share the default request queue, and workers must not write a ./storage folder. The log level
- * quiets Crawlee's global logger (used by its storages and autoscaling); CRAWLEE_LOG_LEVEL still
- * wins, because Configuration reads the environment first.
- */
-function isolatedConfiguration({ fixedConcurrency = false } = {}): Configuration {
-  return new Configuration({
-    storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
-    persistStorage: false,
-    purgeOnStart: true,
-    logLevel: LogLevel.WARNING,
-    // System info feeds autoscaling only; Crawlee gathers it by spawning `ps` and running
-    // `cat /proc/meminfo` synchronously, every second of every crawl. A pool of fixed
-    // concurrency has no use for it, so it is gathered once a minute.
-    ...(fixedConcurrency ? { systemInfoIntervalMillis: 60_000 } : {}),
   });
 }

@@ -1,4 +1,5 @@
-export { crawlOutlet, type CrawlOptions } from './crawl-outlet.js';
+export { crawlOutlet } from './crawl-outlet.js';
+export type { CrawlOptions } from './crawl-options.js';
 export { extractArticle, MIN_ARTICLE_CHARS, type ExtractedArticle } from './extract.js';
 export { parseFeed, type FeedEntry } from './feed.js';
 export { parseSitemap, type Sitemap, type SitemapEntry } from './sitemap.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfigFile, outletSchema, parseConfigText } from '../../src/config/index.js';
-import { withOutletOptions } from '../../src/crawl/crawl-outlet.js';
+import { withOutletOptions } from '../../src/crawl/crawl-options.js';
 import { silentLogger } from '../../src/log.js';
 import { problemsOf } from '../helpers/config.js';
 
