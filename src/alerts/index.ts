@@ -6,7 +6,8 @@ export {
   type DetectOptions,
   type SourceTestOptions,
 } from './sensitivity.js';
-export { cusumAlarms, cusumThreshold, firstCusumAlarm, tiltFor, type CusumAlarm, type CusumOptions, type Tilt } from './cusum.js';
+export { cusumAlarms, cusumThreshold, firstCusumAlarm, type CusumAlarm, type CusumOptions } from './cusum.js';
+export { tiltFor, type Tilt } from './tilt.js';
 export { detectStanceShifts } from './detect-shift.js';
 export { detectFrameShifts } from './detect-frames.js';
 export { detectSourceShifts, gTest } from './detect-sources.js';
