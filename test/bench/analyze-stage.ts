@@ -29,9 +29,13 @@ async function storeArticles(testDb: TestDatabase, texts: BenchText[], copies: n
   return jobs;
 }
 
+/** The analyze worker's Node flags in docker-compose.yml: the bench runs it as deployed. */
+export const DEPLOYED_WORKER_NODE_ARGS = '--max-old-space-size=256';
+
 function startWorkers(n: number, env: Record<string, string>): ChildProcess[] {
-  // BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the workers.
-  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // BENCH_WORKER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the workers (and
+  // replaces the deployed flags; add them back to keep the heap cap).
+  const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? DEPLOYED_WORKER_NODE_ARGS).split(' ').filter(Boolean);
   return Array.from({ length: n }, () =>
     spawn('node', [...nodeArgs, '--import', 'tsx', 'workers/analyze.ts'], {
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: process.env.BENCH_WORKER_LOG_LEVEL ?? 'warn', ...env },

@@ -4,7 +4,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { buildDemoConfig } from '../../src/demo/index.js';
 import { createAnalyzer, scoreMentions } from '../../src/nlp/index.js';
-import { benchAnalyzeStage } from './analyze-stage.js';
+import { DEPLOYED_WORKER_NODE_ARGS, benchAnalyzeStage } from './analyze-stage.js';
 import { benchCrawl, crawlBenchOptionsFromEnv, formatCrawlBench } from './crawl.js';
 import { fmt, interleavedMedians, pairedSlowdown, trackPeakRss } from './measure.js';
 import { DEFAULT_SIZE } from './query-data.js';
@@ -106,7 +106,8 @@ process.stdout.write(
 );
 process.stdout.write(`bench process peak RSS during the analyzer runs: ${analyzerRss} MB\n`);
 process.stdout.write(`(the four in-process figures: medians of ${TURNS} interleaved turns of ${fmt(MIN_MS / TURNS)} ms each)\n`);
-if (stage1) process.stdout.write(`analyze worker process peak RSS (VmHWM): ${stage1.workerPeakRssMb} MB\n`);
+const workerFlags = process.env.BENCH_WORKER_NODE_ARGS ?? DEPLOYED_WORKER_NODE_ARGS;
+if (stage1) process.stdout.write(`analyze worker process peak RSS (VmHWM): ${stage1.workerPeakRssMb} MB (node ${workerFlags})\n`);
 // Where the stage's CPU goes, per article: against the analyzer's own time per article above.
 for (const [s, n] of [[stage1, 1], [stageN, cores]] as const) {
   if (!s) continue;
@@ -155,6 +156,7 @@ async function benchRealNews(articles: BenchText[]): Promise<void> {
     ...(real1 ? [stageRow(real1, 1, corpus)] : []),
     ...(realN ? [stageRow(realN, cores, corpus)] : []),
   ]);
+  if (real1) process.stdout.write(`analyze worker process peak RSS (VmHWM) over ${real1.articles} real pages: ${real1.workerPeakRssMb} MB\n`);
   // The two speed bars side by side on both corpora (ratios to raw readDoc on the same texts).
   const stageBest = (s: typeof stage1, n: typeof stageN, c: { tokens: number; copies: number; rawTps: number }) =>
     Math.max(...[s, n].filter((x) => x !== undefined).map((x) => (c.tokens * c.copies) / (x.ms / 1000) / c.rawTps));
