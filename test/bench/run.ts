@@ -163,10 +163,10 @@ async function benchRealNews(articles: BenchText[]): Promise<void> {
   const verdict = (x: number) => (x >= 0.5 ? 'met' : 'not met');
   process.stdout.write(
     `\nspeed bars (ratio to raw readDoc on the same texts; bar 0.5):\n` +
-      `  issue 4, analyzer: real news pages ${fmt(realOurs / realRaw, 2)} (${verdict(realOurs / realRaw)}), demo world ${fmt(oursTps / rawTps, 2)} (${verdict(oursTps / rawTps)})\n` +
+      `  issue 4, analyzer: real news pages ${fmt(realOurs / realRaw, 3)} (${verdict(realOurs / realRaw)}), demo world ${fmt(oursTps / rawTps, 3)} (${verdict(oursTps / rawTps)})\n` +
       (real1 && stage1
-        ? `  issue 2, analyze stage (best of 1 and ${cores} processes): real news pages ${fmt(stageBest(real1, realN, corpus), 2)} ` +
-          `(${verdict(stageBest(real1, realN, corpus))}), demo world ${fmt(stageBest(stage1, stageN, demoCorpus), 2)} (${verdict(stageBest(stage1, stageN, demoCorpus))})\n`
+        ? `  issue 2, analyze stage (best of 1 and ${cores} processes): real news pages ${fmt(stageBest(real1, realN, corpus), 3)} ` +
+          `(${verdict(stageBest(real1, realN, corpus))}), demo world ${fmt(stageBest(stage1, stageN, demoCorpus), 3)} (${verdict(stageBest(stage1, stageN, demoCorpus))})\n`
         : ''),
   );
 }
