@@ -62,7 +62,8 @@ function partOfName(table: TokenTable, i: number): boolean {
  * towards a person rests on a handful of name mentions.
  */
 export function pronounMentions(table: TokenTable, matches: readonly ActorMatch[], actors: readonly Actor[]): ActorMatch[] {
-  if (!actors.some((a) => a.kind === 'person')) return [];
+  const candidates = reachablePronouns(table, matches, actors);
+  if (candidates.length === 0) return [];
   const covered = new Uint8Array(table.count);
   const endingAt = new Map<number, ActorMatch>();
   for (const m of matches) {
@@ -74,15 +75,10 @@ export function pronounMentions(table: TokenTable, matches: readonly ActorMatch[
   const block = otherPeople(table, covered);
   const quoted = quotedTokens(table);
   const found: { match: ActorMatch; feminine: boolean }[] = [];
-  for (let i = 0; i < table.count; i += 1) {
-    const word = table.normals[i] ?? '';
-    const feminine = FEMININE.has(word);
-    if ((!feminine && !MASCULINE.has(word)) || table.pos[i] !== 'PRON' && table.pos[i] !== 'DET') continue;
+  for (const i of candidates) {
     // Whom a pronoun in a quote means is the speaker's business; "Liu He" is a name.
     if (quoted[i] === 1 || partOfName(table, i)) continue;
-    const s = table.sentenceOf[i] ?? 0;
-    const floor = table.sentFrom[Math.max(0, s - SENTENCES_BACK)] ?? 0;
-    for (let k = i - 1; k >= floor; k -= 1) {
+    for (let k = i - 1; k >= floorOf(table, i); k -= 1) {
       if (block[k] === 1) break;
       // Names inside a quote are the speaker's words: '"… Trump makes …," he said' is the speaker.
       if (quoted[k] === 1) continue;
@@ -91,7 +87,7 @@ export function pronounMentions(table: TokenTable, matches: readonly ActorMatch[
       if (actors[m.actor]?.kind !== 'person') continue;
       const start = table.starts[i] ?? 0;
       const end = table.ends[i] ?? start;
-      found.push({ match: { actor: m.actor, start, end, text: table.text.slice(start, end) }, feminine });
+      found.push({ match: { actor: m.actor, start, end, text: table.text.slice(start, end) }, feminine: FEMININE.has(table.normals[i] ?? '') });
       break;
     }
   }
@@ -103,4 +99,32 @@ export function pronounMentions(table: TokenTable, matches: readonly ActorMatch[
       return lean === 0 || lean > 0 === f.feminine;
     })
     .map((f) => f.match);
+}
+
+/** First token an antecedent of the pronoun at i may stand at: its sentence or the two before. */
+function floorOf(table: TokenTable, i: number): number {
+  return table.sentFrom[Math.max(0, (table.sentenceOf[i] ?? 0) - SENTENCES_BACK)] ?? 0;
+}
+
+/**
+ * The third-person pronouns with a configured person's mention ending within reach before them,
+ * in text order: the only ones worth the scans for other people and quotes (most articles have
+ * none, and most pronouns have no configured person near).
+ */
+function reachablePronouns(table: TokenTable, matches: readonly ActorMatch[], actors: readonly Actor[]): number[] {
+  const personEnds = matches
+    .filter((m) => actors[m.actor]?.kind === 'person')
+    .map((m) => tokenAt(table, m.end - 1));
+  if (personEnds.length === 0) return [];
+  const out: number[] = [];
+  let next = 0;
+  for (let i = 0; i < table.count; i += 1) {
+    const word = table.normals[i] ?? '';
+    if (!MASCULINE.has(word) && !FEMININE.has(word)) continue;
+    if (table.pos[i] !== 'PRON' && table.pos[i] !== 'DET') continue;
+    while (next < personEnds.length && (personEnds[next] as number) < i) next += 1;
+    const last = next > 0 ? (personEnds[next - 1] as number) : -1;
+    if (last >= floorOf(table, i)) out.push(i);
+  }
+  return out;
 }
