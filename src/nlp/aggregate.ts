@@ -3,13 +3,14 @@ import { labelOf, round } from './stance-scorer.js';
 
 /**
  * Article-level cut points for people, tuned on PerSenT dev (whole articles labelled with their
- * author's stance towards the main person; `npm run eval:stance -- --persent FILE`): the learned
- * model's mention scores for a person run below what the article's author means, so an article
- * is negative towards a person only below -0.4 and positive from 0. On that file these cuts give
- * 51.8 F1m (the best pair of the search on the whole file); five-fold cross-validated, the
- * search gives 50.4. Countries, bodies and groups keep the mention-level band (see labelOf): PerSenT is about people, and the only
- * article-level labels we have for the others are our own demo articles (a wider band, -0.25 to
- * 0.1, would suit them better, but tuning on text we wrote would fit our own style).
+ * author's stance towards the main person; `npm run eval:stance -- --persent FILE`): on that file
+ * the model's mention scores for a person run lower than the authors' labels, so an article is
+ * negative towards a person only below -0.4 and positive from 0. There these cuts give 51.8 F1m
+ * (the best pair of the search on the whole file); five-fold cross-validated, the search gives
+ * 50.4. Countries, bodies and groups keep the mention-level band (see labelOf): PerSenT is about
+ * people, and the only article-level labels we have for the others are our own demo articles (a
+ * wider band, -0.25 to 0.1, would suit them better, but tuning on text we wrote would fit our
+ * own style).
  */
 export const PERSON_ARTICLE_CUTS = { negativeBelow: -0.4, positiveFrom: 0 } as const;
 

@@ -89,8 +89,8 @@ const WARM_UP_ROUNDS = 30;
 
 /**
  * Loads what analysis loads on first use (the wink-nlp model, lexicons, compiled patterns and
- * the stance model's weights: about 0.5 s of CPU) and lets the JIT compile the hot paths, so an
- * analyze worker pays this at start-up and not in its first batches.
+ * the stance model's weights: about 0.5 s of CPU) and gives the JIT a first pass over the hot
+ * paths, so an analyze worker pays this at start-up rather than in its first batch.
  */
 export function warmUpAnalyzer(): void {
   for (let i = 0; i < WARM_UP_ROUNDS; i += 1) analyze(WARM_UP_TEXT, WARM_UP_ACTORS);
