@@ -24,10 +24,7 @@ export function delayLowerBound(
   if (before.length < 2 || shift === 0) return Infinity;
   const dir = shift > 0 ? 1 : -1;
   const tilt = tiltFor(before, dir, Math.abs(shift), { range, prior: 0, priorSigma: 0.3, margin: 0, bandwidth: 0.05 });
-  // tiltFor never asks for a tilted mean closer than a fifth of the way to the range's edge.
-  const hi = dir === 1 ? range[1] : -range[0];
-  const target = Math.min(Math.abs(shift), (hi - tilt.center) * 0.8);
-  const kl = tilt.theta * target - tilt.logM;
+  const kl = tilt.theta * tilt.target - tilt.logM;
   const arl0 = (articlesPerMonth * 100) / BAR_FALSE_ALERTS_PER_100_SERIES_MONTHS;
   return kl > 0 ? Math.log(arl0) / kl : Infinity;
 }

@@ -5,6 +5,8 @@ export interface Tilt {
   theta: number;
   center: number;
   logM: number;
+  /** The move of the mean the tilt was solved for: the shift asked, kept off the range's edge. */
+  target: number;
   /** Threshold for an excursion against this reference. */
   h: number;
 }
@@ -94,5 +96,5 @@ export function tiltFor(
     const real = sum / n;
     logM += (o.margin * Math.sqrt(Math.max(0, sq / n - real * real))) / (Math.sqrt(n) * real);
   }
-  return { theta, center, logM };
+  return { theta, center, logM, target };
 }
