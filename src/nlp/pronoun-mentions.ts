@@ -20,8 +20,8 @@ const opensSentence = (table: TokenTable, k: number) =>
  * Tokens that name a person who is not a configured actor, so that a "he" after them is theirs:
  * runs of two or more capitalised proper nouns ("Dmitry Peskov"), later bare uses of such a
  * run's last word ("Peskov"), a name after a title ("Mr Peskov") and a lone name that does
- * something ("Sofia says", "Oksana had"). Places and bodies of two
- * words ("New York", "White House") block too: a missed pronoun costs less than a wrong one.
+ * something ("Sofia says", "Oksana had"). Places and bodies of two words ("New York", "White
+ * House") block too: a missed pronoun costs less than a wrong one.
  */
 function otherPeople(table: TokenTable, covered: Uint8Array): Uint8Array {
   const block = new Uint8Array(table.count);
@@ -56,8 +56,9 @@ function partOfName(table: TokenTable, i: number): boolean {
  * the nearest person named before the pronoun, in its sentence or the two before, is that actor,
  * with no other person's name in between. Countries and organisations in between do not count
  * ("Putin arrived in Beijing, where he …"), names inside quotation marks are skipped (the quote's
- * "he said" is its speaker), and pronouns inside quotation marks are left alone. Per actor, only the pronouns of the gender used most
- * often for it are kept, so that a stray "she" after a man's name is dropped. Articles refer to
+ * "he said" is its speaker), and pronouns inside quotation marks are left alone. Per actor, only
+ * the pronouns of the gender used most often for it are kept, so that a stray "she" after a
+ * man's name is dropped. Articles refer to
  * their main people by pronoun far more often than by name; without these, an article's stance
  * towards a person rests on a handful of name mentions.
  */
