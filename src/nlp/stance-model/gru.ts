@@ -1,4 +1,5 @@
 import type { TokenRange } from './features.js';
+import { sigmoid, tanh } from './fast-exp.js';
 import { DIMS } from './model.js';
 import type { StanceToken } from './types.js';
 
@@ -240,13 +241,13 @@ function readDirection(p: Prepared, H: number, d: number, T: number, target: Uin
     const input = inputs[t] as Float32Array;
     const o = (inputAt[t] as number) + d * 3 * H;
     matVec(gates, input, o, h, uzr, zrAt, H, 2 * H);
-    for (let j = 0; j < H; j += 1) rh[j] = (h[j] as number) / (1 + Math.exp(-(gates[H + j] as number)));
-    for (let j = 0; j < H; j += 1) gates[H + j] = 1 / (1 + Math.exp(-(gates[j] as number)));
+    for (let j = 0; j < H; j += 1) rh[j] = (h[j] as number) * sigmoid(gates[H + j] as number);
+    for (let j = 0; j < H; j += 1) gates[H + j] = sigmoid(gates[j] as number);
     matVec(gates, input, o + 2 * H, rh, un, nAt, H, H);
     const inTarget = target[t] === 1;
     for (let j = 0; j < H; j += 1) {
       const zj = gates[H + j] as number;
-      const hj = (1 - zj) * Math.tanh(gates[j] as number) + zj * (h[j] as number);
+      const hj = (1 - zj) * tanh(gates[j] as number) + zj * (h[j] as number);
       h[j] = hj;
       if (inTarget) sum[off + j] = (sum[off + j] as number) + hj;
       if (hj > (max[off + j] as number)) max[off + j] = hj;
