@@ -25,6 +25,7 @@ interface RawDoc {
     valueOf(kind: 'pos', id: number): string;
     mappedSpelling(id: number): number;
     property(id: number, name: string): number;
+    intrinsicSize(): number;
   };
 }
 interface Addons {
@@ -57,6 +58,19 @@ const CONTRACTION = 65535;
 const MAX_MEMO = 50_000;
 const lemmaMemo = new Map<string, Map<string, string>>();
 
+/**
+ * What a token's lexeme id alone decides (its surface, normal form and, when the word has a single
+ * lemma, that lemma): wink works each out through several calls per token, and articles repeat
+ * their words. Kept for the model's own lexicon only, a fixed set.
+ */
+interface Lexeme {
+  value: string;
+  normal: string;
+  /** Lower-cased single lemma, or null when the lemma depends on the part of speech. */
+  lemma: string | null;
+}
+const byId: (Lexeme | undefined)[] = [];
+
 let columns: TokenColumns | undefined;
 
 /**
@@ -73,22 +87,35 @@ const readAll: ItsFn = (i, rdd, addons) => {
   const id = t[i * TK_SIZE] ?? 0;
   const second = t[i * TK_SIZE + 1] ?? 0;
   const third = t[i * TK_SIZE + 2] ?? 0;
-  const value = cache.value(id);
   const pos = cache.valueOf('pos', (third & POS_MASK) >>> BITS_FOR_LEMMA);
   const contraction = second > CONTRACTION;
-  const normal = contraction ? cache.value(cache.nox(second)) : cache.value(cache.normal(id));
+  let value: string;
+  let normal: string;
   let lemma: string;
-  if (contraction) lemma = cache.value(third & LEMMA_MASK);
-  else {
-    const mapped = cache.mappedSpelling(id);
-    if (cache.property(mapped, 'isSLemma') === 1) lemma = cache.value(cache.property(mapped, 'lemma'));
+  if (contraction) {
+    value = cache.value(id);
+    normal = cache.value(cache.nox(second));
+    lemma = cache.value(third & LEMMA_MASK).toLowerCase();
+  } else {
+    let known = byId[id];
+    if (known === undefined) {
+      const n = cache.value(cache.normal(id));
+      const mapped = cache.mappedSpelling(id);
+      const single = cache.property(mapped, 'isSLemma') === 1 ? cache.value(cache.property(mapped, 'lemma')).toLowerCase() : null;
+      known = { value: cache.value(id), normal: n, lemma: single };
+      // Only the model's own lexemes: out-of-vocabulary ids grow with every new word a worker sees.
+      if (id < cache.intrinsicSize()) byId[id] = known;
+    }
+    value = known.value;
+    normal = known.normal;
+    if (known.lemma !== null) lemma = known.lemma;
     else {
       let byPos = lemmaMemo.get(pos);
       if (!byPos) lemmaMemo.set(pos, (byPos = new Map()));
       let hit = byPos.get(normal);
       if (hit === undefined) {
         if (byPos.size >= MAX_MEMO) byPos.clear();
-        hit = addons.lemmatize(normal, pos, cache);
+        hit = addons.lemmatize(normal, pos, cache).toLowerCase();
         byPos.set(normal, hit);
       }
       lemma = hit;
@@ -97,7 +124,7 @@ const readAll: ItsFn = (i, rdd, addons) => {
   const count = second & PS_MASK;
   out.values.push(value);
   out.normals.push(normal);
-  out.lemmas.push(lemma.toLowerCase());
+  out.lemmas.push(lemma);
   out.pos.push(pos);
   out.negated.push((t[i * TK_SIZE + 3] ?? 0) >= NEGATION_FLAG);
   out.spaces[i] = count < 0xffff ? count : (rdd.nonBreakingSpaces[i] ?? '').length;
