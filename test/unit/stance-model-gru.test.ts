@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileLinear } from '../../src/nlp/stance-model/compiled-linear.js';
 import { sentenceFacts } from '../../src/nlp/stance-model/sentence-facts.js';
@@ -11,6 +12,7 @@ import {
   type GruSequence,
   type GruWeights,
 } from '../../src/nlp/stance-model/gru.js';
+import { gruKernel } from '../../src/nlp/stance-model/gru-kernel.js';
 import { vectorRow } from '../../src/nlp/stance-model/linear.js';
 import { DIMS } from '../../src/nlp/stance-model/model.js';
 import { scoreSentence } from '../../src/nlp/stance-model/score-sentence.js';
@@ -154,7 +156,10 @@ describe('stance model GRU reader', () => {
         };
         for (let n = 0; n < 60; n += 1) {
           const seq = randomSequence(next, n % 10 === 0 ? n % 3 : 1 + Math.floor(next() * 40), words);
-          expectSameLogits(gruLogits(w, seq, project), referenceLogits(w, seq, vectors));
+          const logits = gruLogits(w, seq, project);
+          expectSameLogits(logits, referenceLogits(w, seq, vectors));
+          // The WebAssembly kernel (even unit counts) and the JavaScript loop agree to the bit.
+          expect(logits).toEqual(gruLogits(w, seq, project, null));
         }
       }
     }
@@ -179,9 +184,18 @@ describe('stance model GRU reader', () => {
       };
       for (let n = 0; n < 80; n += 1) {
         const seq = randomSequence(next, 1 + Math.floor(next() * 30), words);
-        expectSameLogits(gruLogits(w, seq, project), referenceLogits(w, seq, vectors));
+        const logits = gruLogits(w, seq, project);
+        expectSameLogits(logits, referenceLogits(w, seq, vectors));
+        expect(logits).toEqual(gruLogits(w, seq, project, null));
       }
     }
+  });
+
+  it('runs the committed readers in the WebAssembly kernel, built from gru-kernel.wat as committed', async () => {
+    expect(gruKernel()).not.toBeNull();
+    const { assembleGruKernel, gruKernelModuleSource } = await import('../../scripts/stance/gru-kernel-build.js');
+    const committed = readFileSync(new URL('../../src/nlp/stance-model/gru-kernel-wasm.ts', import.meta.url), 'utf8');
+    expect(committed).toBe(gruKernelModuleSource(await assembleGruKernel()));
   });
 
   it('scores sentences with the probabilities the model gave before its inference was optimised', () => {

@@ -4,14 +4,14 @@
 // ulp of Math.exp (the unit test holds it to 2e-15 relative), which made the reader ~1.6× faster.
 
 const STEPS = 64;
-const FRACTIONS = Float64Array.from({ length: STEPS }, (_, i) => 2 ** (i / STEPS));
+export const FRACTIONS = Float64Array.from({ length: STEPS }, (_, i) => 2 ** (i / STEPS));
 /** 2^k for k in [-1050, 1049], index k + 1050: covers every exponent a finite result needs. */
-const POWERS = Float64Array.from({ length: 2100 }, (_, k) => 2 ** (k - 1050));
-const SCALE = STEPS * Math.LOG2E;
+export const POWERS = Float64Array.from({ length: 2100 }, (_, k) => 2 ** (k - 1050));
+export const SCALE = STEPS * Math.LOG2E;
 // ln 2 / 64 split in two (fdlibm's constants, the high part with 32 trailing zero bits) so that
 // k·STEP_HI is exact and the remainder keeps its precision for large |x|.
-const STEP_HI = 6.93147180369123816490e-1 / STEPS;
-const STEP_LO = 1.90821492927058770002e-10 / STEPS;
+export const STEP_HI = 6.93147180369123816490e-1 / STEPS;
+export const STEP_LO = 1.90821492927058770002e-10 / STEPS;
 
 /** e^x to within about one ulp of Math.exp. */
 export function fastExp(x: number): number {

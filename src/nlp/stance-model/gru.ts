@@ -1,5 +1,6 @@
 import type { TokenRange } from './features.js';
 import { sigmoid, tanh } from './fast-exp.js';
+import { gruKernel, type GruKernel } from './gru-kernel.js';
 import { DIMS } from './model.js';
 import type { StanceToken } from './types.js';
 
@@ -256,22 +257,72 @@ function readDirection(p: Prepared, H: number, d: number, T: number, target: Uin
 }
 
 /**
- * Logits of the bidirectional GRU reader for one mention. `projectWord(row)` gives
- * `projectVector` of the word's vector (callers cache it per word).
+ * Writes each token's input projection, its word's with the extra inputs added in float32 as
+ * projectInputs does, into the kernel's window memory at float index `base`.
  */
-export function gruLogits(w: GruWeights, seq: GruSequence, projectWord: (row: number) => Float32Array): [number, number, number] {
+function projectInto(w: GruWeights, p: Prepared, seq: GruSequence, projectWord: (row: number) => Float32Array, dst: Float32Array, base: number): void {
+  const g = 3 * w.units;
+  const { wx } = w;
+  const { rows, extra } = seq;
+  for (let t = 0; t < rows.length; t += 1) {
+    const row = rows[t] as number;
+    const o = base + t * 2 * g;
+    dst.set(row >= 0 ? projectWord(row) : p.bias, o);
+    for (let e = 0; e < GRU_EXTRA; e += 1) {
+      const x = extra[t * GRU_EXTRA + e] as number;
+      if (x === 0) continue;
+      for (let d = 0; d < 2; d += 1) {
+        const from = (d * GRU_INPUT + DIMS + e) * g;
+        const at = o + d * g;
+        for (let j = 0; j < g; j += 1) dst[at + j] = (dst[at + j] as number) + x * (wx[from + j] as number);
+      }
+    }
+  }
+}
+
+/** Both directions in the WebAssembly kernel, target sums and maxima copied back into `p`. */
+function readWithKernel(kernel: GruKernel, w: GruWeights, p: Prepared, seq: GruSequence, projectWord: (row: number) => Float32Array): void {
+  const H = w.units;
+  const T = seq.rows.length;
+  const reader = kernel.reader(w);
+  const { xw, target } = kernel.window(T, H);
+  projectInto(w, p, seq, projectWord, kernel.f32, xw / 4);
+  kernel.u8.set(seq.target, target);
+  kernel.read(reader, H, T, xw, target);
+  const f64 = kernel.f64;
+  for (let j = 0; j < 2 * H; j += 1) {
+    p.sum[j] = f64[reader.sum / 8 + j] as number;
+    p.max[j] = f64[reader.max / 8 + j] as number;
+  }
+}
+
+/**
+ * Logits of the bidirectional GRU reader for one mention. `projectWord(row)` gives
+ * `projectVector` of the word's vector (callers cache it per word). The recurrent loop runs in
+ * the WebAssembly kernel where it can (an even number of units), else in JavaScript; `kernel`
+ * null forces the latter (tests compare the two).
+ */
+export function gruLogits(
+  w: GruWeights,
+  seq: GruSequence,
+  projectWord: (row: number) => Float32Array,
+  kernel: GruKernel | null = gruKernel(),
+): [number, number, number] {
   const H = w.units;
   const T = seq.rows.length;
   const p = prepare(w);
-  projectInputs(w, p, seq, projectWord);
   const { sum, max } = p;
-  sum.fill(0);
-  max.fill(-Infinity);
   const target = seq.target;
   let targets = 0;
   for (let t = 0; t < T; t += 1) targets += target[t] as number;
-  readDirection(p, H, 0, T, target);
-  readDirection(p, H, 1, T, target);
+  if (kernel && H % 2 === 0) readWithKernel(kernel, w, p, seq, projectWord);
+  else {
+    projectInputs(w, p, seq, projectWord);
+    sum.fill(0);
+    max.fill(-Infinity);
+    readDirection(p, H, 0, T, target);
+    readDirection(p, H, 1, T, target);
+  }
   const wo = p.wo;
   let l0 = w.bo[0] as number;
   let l1 = w.bo[1] as number;
