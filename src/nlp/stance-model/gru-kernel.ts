@@ -1,6 +1,6 @@
 import { FRACTIONS, POWERS, SCALE, STEP_HI, STEP_LO } from './fast-exp.js';
 import { GRU_KERNEL_WASM } from './gru-kernel-wasm.js';
-import type { GruWeights } from './gru.js';
+import type { GruWeights } from './gru-shape.js';
 
 /** gru-kernel.wat's export. */
 interface KernelExports {
