@@ -5,6 +5,7 @@ import { GRU_EXTRA, GRU_INPUT, type GruSequence, type GruWeights } from './gru-s
 
 // The recurrent loop in JavaScript (where WebAssembly SIMD is missing, and the reference the
 // kernel must equal) and the bridge that hands a window to the WebAssembly kernel.
+
 /**
  * Float64 copies of the recurrent and output weights (read without a float32 conversion in the
  * hot loops) and scratch buffers, made once per weights object: a mention allocates nothing.
