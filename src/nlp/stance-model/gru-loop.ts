@@ -133,14 +133,22 @@ function projectInputs(w: GruWeights, p: Prepared, seq: GruSequence, projectWord
     xw.set(word, o);
     inputs[t] = xw;
     inputAt[t] = o;
-    for (let e = 0; e < GRU_EXTRA; e += 1) {
-      const x = extra[e0 + e] as number;
-      if (x === 0) continue;
-      for (let d = 0; d < 2; d += 1) {
-        const base = (d * GRU_INPUT + DIMS + e) * (g2 / 2);
-        const at = o + (d * g2) / 2;
-        for (let j = 0; j < g2 / 2; j += 1) xw[at + j] = (xw[at + j] as number) + x * (wx[base + j] as number);
-      }
+    addExtraInputs(wx, g2 / 2, extra, t, xw, o);
+  }
+}
+
+/**
+ * Adds token t's extra inputs (target, other mention, negated, polarity) times their weights to
+ * its projection [2][3H] at dst[o], in float32 as training computed it.
+ */
+function addExtraInputs(wx: Float32Array, g: number, extra: Float32Array, t: number, dst: Float32Array, o: number): void {
+  for (let e = 0; e < GRU_EXTRA; e += 1) {
+    const x = extra[t * GRU_EXTRA + e] as number;
+    if (x === 0) continue;
+    for (let d = 0; d < 2; d += 1) {
+      const from = (d * GRU_INPUT + DIMS + e) * g;
+      const at = o + d * g;
+      for (let j = 0; j < g; j += 1) dst[at + j] = (dst[at + j] as number) + x * (wx[from + j] as number);
     }
   }
 }
@@ -192,15 +200,7 @@ function projectInto(w: GruWeights, p: Prepared, seq: GruSequence, projectWord: 
     const row = rows[t] as number;
     const o = base + t * 2 * g;
     dst.set(row >= 0 ? projectWord(row) : p.bias, o);
-    for (let e = 0; e < GRU_EXTRA; e += 1) {
-      const x = extra[t * GRU_EXTRA + e] as number;
-      if (x === 0) continue;
-      for (let d = 0; d < 2; d += 1) {
-        const from = (d * GRU_INPUT + DIMS + e) * g;
-        const at = o + d * g;
-        for (let j = 0; j < g; j += 1) dst[at + j] = (dst[at + j] as number) + x * (wx[from + j] as number);
-      }
-    }
+    addExtraInputs(wx, g, extra, t, dst, o);
   }
 }
 
