@@ -61,7 +61,7 @@ const lemmaMemo = new Map<string, Map<string, string>>();
 /**
  * What a token's lexeme id alone decides (its surface, normal form and, when the word has a single
  * lemma, that lemma): wink works each out through several calls per token, and articles repeat
- * their words. Kept for the model's own lexicon only, a fixed set.
+ * their words. The model's own lexicon is a fixed set; out-of-vocabulary words are kept up to a bound.
  */
 interface Lexeme {
   value: string;
@@ -70,6 +70,9 @@ interface Lexeme {
   lemma: string | null;
 }
 const byId: (Lexeme | undefined)[] = [];
+const oovById = new Map<number, Lexeme>();
+/** The model's part-of-speech names by index (a few dozen). */
+const posNames: string[] = [];
 
 let columns: TokenColumns | undefined;
 
@@ -87,7 +90,8 @@ const readAll: ItsFn = (i, rdd, addons) => {
   const id = t[i * TK_SIZE] ?? 0;
   const second = t[i * TK_SIZE + 1] ?? 0;
   const third = t[i * TK_SIZE + 2] ?? 0;
-  const pos = cache.valueOf('pos', (third & POS_MASK) >>> BITS_FOR_LEMMA);
+  const posIndex = (third & POS_MASK) >>> BITS_FOR_LEMMA;
+  const pos = posNames[posIndex] ?? (posNames[posIndex] = cache.valueOf('pos', posIndex));
   const contraction = second > CONTRACTION;
   let value: string;
   let normal: string;
@@ -97,14 +101,19 @@ const readAll: ItsFn = (i, rdd, addons) => {
     normal = cache.value(cache.nox(second));
     lemma = cache.value(third & LEMMA_MASK).toLowerCase();
   } else {
-    let known = byId[id];
+    const native = id < cache.intrinsicSize();
+    let known = native ? byId[id] : oovById.get(id);
     if (known === undefined) {
       const n = cache.value(cache.normal(id));
       const mapped = cache.mappedSpelling(id);
       const single = cache.property(mapped, 'isSLemma') === 1 ? cache.value(cache.property(mapped, 'lemma')).toLowerCase() : null;
       known = { value: cache.value(id), normal: n, lemma: single };
-      // Only the model's own lexemes: out-of-vocabulary ids grow with every new word a worker sees.
-      if (id < cache.intrinsicSize()) byId[id] = known;
+      if (native) byId[id] = known;
+      else {
+        // Out-of-vocabulary ids grow with every new word a worker sees: a bounded memo for them.
+        if (oovById.size >= MAX_MEMO) oovById.clear();
+        oovById.set(id, known);
+      }
     }
     value = known.value;
     normal = known.normal;
