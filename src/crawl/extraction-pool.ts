@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { PermanentError } from '../errors.js';
+import { newScriptThread } from '../script-thread.js';
 import { extractArticle, type ExtractedArticle } from './extract.js';
 import type { ExtractionTask } from './extraction-thread.js';
 
@@ -56,18 +55,8 @@ export function extractOffThread(html: string, url: string, now: Date): Promise<
 
 function startThread(): Worker | undefined {
   if (thread !== undefined) return thread;
-  const self = import.meta.url;
-  const ts = self.endsWith('.ts');
-  const script = new URL(`./extraction-thread.${ts ? 'ts' : 'js'}`, self);
   try {
-    thread = ts
-      ? // Running from TypeScript (tsx, vitest): the thread registers tsx's loader in itself
-        // before importing the script; a loader passed by --import may not be ready in time.
-        new Worker(
-          `import(${JSON.stringify(tsxApi(self))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); });`,
-          { eval: true, resourceLimits: RESOURCE_LIMITS },
-        )
-      : new Worker(script, { resourceLimits: RESOURCE_LIMITS });
+    thread = newScriptThread(import.meta.url, 'extraction-thread', { resourceLimits: RESOURCE_LIMITS });
   } catch {
     // Threads unavailable (a locked-down runtime): extract on the event loop instead.
     threadFailed = true;
@@ -107,11 +96,6 @@ function startThread(): Worker | undefined {
   );
   worker.on('exit', () => fail('extraction thread exited'));
   return worker;
-}
-
-/** tsx's ESM API (createRequire resolves the CommonJS build, which cannot register here). */
-function tsxApi(from: string): string {
-  return pathToFileURL(createRequire(from).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
 }
 
 /** Hands a task to a new thread, or to this one when threads do not work here. */

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { ANALYZER_VERSION, analyze, identifySources, type Actor, type Analysis } from '../nlp/index.js';
+import { ANALYZER_VERSION, analyze, identifySources, type Analysis } from '../nlp/index.js';
 import { PermanentError } from '../errors.js';
 import type { AnalyzeJob } from '../queue/index.js';
 import {
@@ -44,46 +44,71 @@ async function withSourceIdentities(
   }));
 }
 
-/** One job of a batch: its result, or the error that fails it alone; analyses go to `analysed`. */
-function analyzeOne(
-  deps: PipelineDeps,
-  found: ReadonlyMap<string, StoredArticle>,
-  job: AnalyzeJob,
-  analysed: { articleId: string; analysis: Analysis }[],
-): AnalyzeResult | Error {
+/** A job's article to analyse, or its outcome already: an error, or a skip. */
+type Target = { article: StoredArticle } | { outcome: AnalyzeResult | Error };
+
+function targetOf(deps: PipelineDeps, found: ReadonlyMap<string, StoredArticle>, job: AnalyzeJob): Target {
   const article = found.get(job.articleId);
-  if (!article) return new PermanentError(`article ${job.articleId} does not exist`);
+  if (!article) return { outcome: new PermanentError(`article ${job.articleId} does not exist`) };
   const skipped = skipReason(article);
-  if (skipped !== undefined) {
-    deps.log.info({ articleId: article.id, reason: skipped }, 'article not analyzed');
-    return { articleId: article.id, actors: 0, mentions: 0, skipped };
+  if (skipped === undefined) return { article };
+  deps.log.info({ articleId: article.id, reason: skipped }, 'article not analyzed');
+  return { outcome: { articleId: article.id, actors: 0, mentions: 0, skipped } };
+}
+
+const textOf = (a: StoredArticle) => `${a.title}\n\n${a.text}`;
+
+/**
+ * Each article's analysis, or the error that fails its job alone. With an analysis thread all are
+ * sent at once: it works through them while this thread does the I/O of other batches. Without,
+ * they are analysed here, back to the event loop between articles, so that other batches' saves
+ * and the next jobs' fetch move on meanwhile (a whole batch in one go, about 100 ms, held them up
+ * and let the next batch flush on its timer half full).
+ */
+async function analyzeAll(deps: PipelineDeps, articles: readonly StoredArticle[]): Promise<(Analysis | Error)[]> {
+  const { analyzeText } = deps;
+  const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
+  if (analyzeText) {
+    const settled = await Promise.allSettled(articles.map((a) => analyzeText(textOf(a))));
+    return settled.map((s) => (s.status === 'fulfilled' ? s.value : asError(s.reason)));
   }
-  const analysis = analyze(`${article.title}\n\n${article.text}`, deps.config.actors);
-  analysed.push({ articleId: article.id, analysis });
-  const mentions = analysis.actors.reduce((n, a) => n + a.mentions.length, 0);
-  return { articleId: article.id, actors: analysis.actors.length, mentions };
+  const out: (Analysis | Error)[] = [];
+  for (const a of articles) {
+    if (out.length > 0) await yieldToEventLoop();
+    try {
+      out.push(analyze(textOf(a), deps.config.actors));
+    } catch (err) {
+      out.push(asError(err));
+    }
+  }
+  return out;
 }
 
 /**
  * Analyses stored articles with the configured actors, replaces their analysis rows in one
  * transaction, then asks for an alert check of each outlet touched. Per job, the result or the
- * error: a missing article fails its own job only.
+ * error: a missing article, or one whose analysis fails, fails its own job only.
  */
 export async function analyzeArticles(
   deps: PipelineDeps,
   jobs: AnalyzeJob[],
 ): Promise<(AnalyzeResult | Error)[]> {
   const found = new Map((await getArticles(deps.db, jobs.map((j) => j.articleId))).map((a) => [a.id, a]));
-  const analysed: { articleId: string; analysis: Analysis }[] = [];
-  const results: (AnalyzeResult | Error)[] = [];
-  for (const job of jobs) {
-    // Back to the event loop between articles: the other batch's save (several round trips) and
-    // the next jobs' fetch move on while this batch is analysed. Analysing a whole batch in one
-    // go (about 100 ms) held them up, left the worker waiting on them afterwards, and let the next
-    // batch flush on its timer half full.
-    if (results.length > 0) await yieldToEventLoop();
-    results.push(analyzeOne(deps, found, job, analysed));
-  }
+  const targets = jobs.map((job) => targetOf(deps, found, job));
+  const articles = targets.flatMap((t) => ('article' in t ? [t.article] : []));
+  const outcomes = await analyzeAll(deps, articles);
+  const byId = new Map(articles.map((a, i) => [a.id, outcomes[i] as Analysis | Error]));
+  const analysed = articles.flatMap((a) => {
+    const analysis = byId.get(a.id);
+    return analysis instanceof Error || analysis === undefined ? [] : [{ articleId: a.id, analysis }];
+  });
+  const results = targets.map((t): AnalyzeResult | Error => {
+    if ('outcome' in t) return t.outcome;
+    const analysis = byId.get(t.article.id) as Analysis | Error;
+    if (analysis instanceof Error) return analysis;
+    const mentions = analysis.actors.reduce((n, a) => n + a.mentions.length, 0);
+    return { articleId: t.article.id, actors: analysis.actors.length, mentions };
+  });
   const toSave = await withSourceIdentities(deps, analysed);
   await saveAnalyses(deps.db, toSave);
   const outlets = new Set(toSave.map((s) => found.get(s.articleId)!.outletId));
@@ -91,26 +116,6 @@ export async function analyzeArticles(
   await Promise.all([...outlets].map((outletId) => deps.dispatcher.enqueueAlerts({ outletId })));
   deps.log.debug({ articles: toSave.length, version: ANALYZER_VERSION }, 'articles analyzed');
   return results;
-}
-
-// A made-up paragraph with a country, a person and an attributed quote: it reaches the stance
-// model, the attribution rules and the frames, which a text without configured actors never does.
-const WARM_UP_TEXT =
-  'Officials said on Monday, according to Reuters, that "the talks will go on". Ruritania\'s ' +
-  'president, Anna Volk, criticised the sanctions, but Ruritanian diplomats welcomed the new trade deal.';
-const WARM_UP_ACTORS: Actor[] = [
-  { id: 'ruritania', name: 'Ruritania', kind: 'country', aliases: [], demonyms: ['Ruritanian'] },
-  { id: 'anna-volk', name: 'Anna Volk', kind: 'person', aliases: ['Volk'], demonyms: [], affiliation: 'ruritania' },
-];
-const WARM_UP_ROUNDS = 30;
-
-/**
- * Loads what analysis loads on first use (the wink-nlp model, lexicons, compiled patterns and
- * the stance model's weights: about 0.5 s of CPU) and gives the JIT a first pass over the hot
- * paths, so an analyze worker pays this at start-up rather than in its first batch.
- */
-export function warmUpAnalyzer(): void {
-  for (let i = 0; i < WARM_UP_ROUNDS; i += 1) analyze(WARM_UP_TEXT, WARM_UP_ACTORS);
 }
 
 /** One article: see analyzeArticles. Throws what the batch would have returned as its error. */

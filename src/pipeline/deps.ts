@@ -1,4 +1,5 @@
 import type { StancewatchConfig } from '../config/index.js';
+import type { Analysis } from '../nlp/index.js';
 import type { Logger } from '../log.js';
 import type { JobDispatcher } from '../queue/index.js';
 import type { Db } from '../store/index.js';
@@ -14,6 +15,11 @@ export interface PipelineDeps {
    * it, alerts are stored and left pending for `deliverPendingAlerts` or `alerts digest`.
    */
   mail?: { smtpUrl?: string | undefined; outboxDir?: string | undefined; from?: string | undefined };
+  /**
+   * Analyses one article's text with the configured actors off the calling thread (an analyze
+   * worker's analysis thread). Without it, analysis runs on the calling thread.
+   */
+  analyzeText?: (text: string) => Promise<Analysis>;
   /** Crawl tuning for tests and benchmarks; defaults suit real outlets. */
   crawl?: { maxConcurrency?: number; requestTimeoutSecs?: number; maxRequestRetries?: number };
 }

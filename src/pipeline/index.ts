@@ -1,7 +1,9 @@
 export type { PipelineDeps } from './deps.js';
 export { ingestArticle } from './ingest-article.js';
 export { runCrawl, type CrawlResult } from './crawl-outlet.js';
-export { analyzeArticle, analyzeArticles, warmUpAnalyzer, type AnalyzeResult } from './analyze-article.js';
+export { analyzeArticle, analyzeArticles, type AnalyzeResult } from './analyze-article.js';
+export { warmUpAnalyzer } from './warm-up.js';
+export { startAnalysisThread, type AnalysisThread } from './analysis-thread.js';
 export {
   checkAlerts,
   scanAlerts,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openRuntime } from '../../pipeline/index.js';
+import { openRuntime, startAnalysisThread } from '../../pipeline/index.js';
 import { syncCrawlSchedulers } from '../../queue/index.js';
 import { pollIntervals } from '../../store/index.js';
 import { cliContext, requireConfig, type CliContext } from '../context.js';
@@ -11,11 +11,20 @@ export async function runWorkers(ctx: CliContext, roles: readonly WorkerRole[]):
   const config = await requireConfig(ctx);
   if (!ctx.env.redisUrl) throw new Error('workers need Redis: set REDIS_URL');
   const rt = await openRuntime(ctx.env, config, ctx.log);
-  const workers = startBullWorkers(rt, roles, ctx.log);
-  ctx.log.info({ roles, database: rt.database.location }, 'workers started');
-  const sig = await waitForSignal();
-  ctx.log.info({ signal: sig }, 'signal received');
-  await shutdown(workers, rt, ctx.log);
+  // An analyze worker analyses on a thread of its own while its main thread fetches jobs, reads
+  // articles and saves the previous batches.
+  const thread = roles.includes('analyze') ? await startAnalysisThread(config.actors) : undefined;
+  try {
+    if (thread) rt.deps.analyzeText = (text) => thread.analyze(text);
+    const workers = startBullWorkers(rt, roles, ctx.log);
+    ctx.log.info({ roles, database: rt.database.location }, 'workers started');
+    const sig = await waitForSignal();
+    ctx.log.info({ signal: sig }, 'signal received');
+    await shutdown(workers, rt, ctx.log);
+  } finally {
+    // After the workers' active jobs, which wait on it; a live thread would keep the process up.
+    await thread?.close();
+  }
 }
 
 // Re-reading the config now and then picks up new or removed outlets without a restart.
