@@ -96,15 +96,16 @@ export async function analyzeArticles(
   const found = new Map((await getArticles(deps.db, jobs.map((j) => j.articleId))).map((a) => [a.id, a]));
   const targets = jobs.map((job) => targetOf(deps, found, job));
   const articles = targets.flatMap((t) => ('article' in t ? [t.article] : []));
+  // outcomes[i] belongs to articles[i], which are the targets with an article, in order.
   const outcomes = await analyzeAll(deps, articles);
-  const byId = new Map(articles.map((a, i) => [a.id, outcomes[i] as Analysis | Error]));
-  const analysed = articles.flatMap((a) => {
-    const analysis = byId.get(a.id);
+  const analysed = articles.flatMap((a, i) => {
+    const analysis = outcomes[i];
     return analysis instanceof Error || analysis === undefined ? [] : [{ articleId: a.id, analysis }];
   });
+  let next = 0;
   const results = targets.map((t): AnalyzeResult | Error => {
     if ('outcome' in t) return t.outcome;
-    const analysis = byId.get(t.article.id) as Analysis | Error;
+    const analysis = outcomes[next++] as Analysis | Error;
     if (analysis instanceof Error) return analysis;
     const mentions = analysis.actors.reduce((n, a) => n + a.mentions.length, 0);
     return { articleId: t.article.id, actors: analysis.actors.length, mentions };

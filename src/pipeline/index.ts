@@ -2,7 +2,6 @@ export type { PipelineDeps } from './deps.js';
 export { ingestArticle } from './ingest-article.js';
 export { runCrawl, type CrawlResult } from './crawl-outlet.js';
 export { analyzeArticle, analyzeArticles, type AnalyzeResult } from './analyze-article.js';
-export { warmUpAnalyzer } from './warm-up.js';
 export { startAnalysisThread, type AnalysisThread } from './analysis-thread.js';
 export {
   checkAlerts,
