@@ -1,17 +1,20 @@
-import { createRequire } from 'node:module';
-import winkNLP, { type Document, type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type { Document, WinkMethods } from 'wink-nlp';
+import { allowTokenFunction, renewingWink } from './wink-instance.js';
 
 // NER, custom entities and sentiment are never read from an article's document and cost about
 // 40% of readDoc's time; word polarity has its own instance (below), built only if asked for.
 const PIPE = ['sbd', 'negation', 'pos'];
+/** New words an instance may add to the model's lexicon before it is replaced (~20 MB of heap). */
+const MAX_ADDED_WORDS = 100_000;
 
-let shared: WinkMethods | undefined;
+const shared = renewingWink(PIPE, MAX_ADDED_WORDS);
 
-/** The one wink-nlp instance of the process, built on first use (building it takes ~100 ms). */
+/**
+ * The wink-nlp instance of the process, built on first use (building it takes ~100 ms) and
+ * replaced by a fresh one once it has learnt 100,000 new words (see renewingWink).
+ */
 export function getNlp(): WinkMethods {
-  shared ??= winkNLP(model, PIPE);
-  return shared;
+  return shared();
 }
 
 /** wink-nlp 2.4's raw document data, as its own `its` functions receive it. */
@@ -70,7 +73,10 @@ interface Lexeme {
   lemma: string | null;
 }
 const byId: (Lexeme | undefined)[] = [];
+// Out-of-vocabulary ids are numbered by each instance in the order it met the words: the memo
+// belongs to one instance's cache and is emptied when a document of another is read.
 const oovById = new Map<number, Lexeme>();
+let oovOwner: unknown;
 /** The model's part-of-speech names by index (a few dozen). */
 const posNames: string[] = [];
 
@@ -87,6 +93,10 @@ const readAll: ItsFn = (i, rdd, addons) => {
   if (!out) return undefined;
   const t = rdd.tokens;
   const cache = rdd.cache;
+  if (cache !== oovOwner) {
+    oovById.clear();
+    oovOwner = cache;
+  }
   const id = t[i * TK_SIZE] ?? 0;
   const second = t[i * TK_SIZE + 1] ?? 0;
   const third = t[i * TK_SIZE + 2] ?? 0;
@@ -140,19 +150,9 @@ const readAll: ItsFn = (i, rdd, addons) => {
   return undefined;
 };
 
-let registered = false;
-
-function register(): void {
-  if (registered) return;
-  const require = createRequire(import.meta.url);
-  const allowed = require('wink-nlp/src/allowed.js') as { its4token: Set<unknown> };
-  allowed.its4token.add(readAll);
-  registered = true;
-}
-
 /** Every token column of `doc` (read by `getNlp()` or any instance of the same wink-nlp). */
 export function readColumns(doc: Document): TokenColumns {
-  register();
+  allowTokenFunction(readAll);
   const tokens = doc.tokens();
   const n = tokens.length();
   columns = { values: [], normals: [], lemmas: [], pos: [], negated: [], spaces: new Int32Array(n) };
@@ -164,7 +164,7 @@ export function readColumns(doc: Document): TokenColumns {
   }
 }
 
-let polarityNlp: WinkMethods | undefined;
+const polarityNlp = renewingWink(['sbd', 'negation', 'sentiment'], MAX_ADDED_WORDS);
 const wordPolarity = new Map<string, number>();
 const PLAIN_WORD = /^[a-z][a-z-]+$/;
 
@@ -178,8 +178,8 @@ export function winkWordPolarity(word: string): number {
   let polarity = 0;
   // Numbers, URLs and other odd tokens have no sentiment worth a readDoc.
   if (PLAIN_WORD.test(word)) {
-    polarityNlp ??= winkNLP(model, ['sbd', 'negation', 'sentiment']);
-    const value = Number(polarityNlp.readDoc(word).out(polarityNlp.its.sentiment));
+    const nlp = polarityNlp();
+    const value = Number(nlp.readDoc(word).out(nlp.its.sentiment));
     polarity = Number.isFinite(value) ? value : 0;
   }
   if (wordPolarity.size >= MAX_MEMO) wordPolarity.clear();
