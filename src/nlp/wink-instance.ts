@@ -43,7 +43,7 @@ export function renewingWink(pipe: readonly string[], maxAdded: number): () => W
   return () => {
     if (current && current.lexicon.currentSize() - current.lexicon.intrinsicSize() > maxAdded) current = undefined;
     if (!current) {
-      const nlp = winkNLP(model, [...pipe] as never);
+      const nlp = winkNLP(model, [...pipe]);
       current = { nlp, lexicon: lexiconOf(nlp) };
     }
     return current.nlp;
