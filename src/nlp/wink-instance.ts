@@ -1,6 +1,19 @@
 import { createRequire } from 'node:module';
-import winkNLP, { type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import type { WinkMethods } from 'wink-nlp';
+import type winkNLPType from 'wink-nlp';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * A new wink-nlp instance on the bundled English model. Both are loaded on first use: the model's
+ * module alone costs a process about 23 MB of RSS, and an analyze worker's main thread, which
+ * imports nlp for source names and the analyzer version, never reads a document.
+ */
+function newWink(pipe: readonly string[]): WinkMethods {
+  const winkNLP = require('wink-nlp') as typeof winkNLPType;
+  const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLPType>[0];
+  return winkNLP(model, [...pipe]);
+}
 
 /** What of wink-nlp 2.4's lexeme cache (a document's raw `rdd.cache`) the renewal reads. */
 interface LexiconSize {
@@ -16,7 +29,6 @@ const allowed = new Set<unknown>();
  */
 export function allowTokenFunction(fn: unknown): void {
   if (allowed.has(fn)) return;
-  const require = createRequire(import.meta.url);
   (require('wink-nlp/src/allowed.js') as { its4token: Set<unknown> }).its4token.add(fn);
   allowed.add(fn);
 }
@@ -43,7 +55,7 @@ export function renewingWink(pipe: readonly string[], maxAdded: number): () => W
   return () => {
     if (current && current.lexicon.currentSize() - current.lexicon.intrinsicSize() > maxAdded) current = undefined;
     if (!current) {
-      const nlp = winkNLP(model, [...pipe]);
+      const nlp = newWink(pipe);
       current = { nlp, lexicon: lexiconOf(nlp) };
     }
     return current.nlp;
