@@ -11,13 +11,13 @@ import { fmt, interleavedMedians, pairedSlowdown, timeRounds, trackPeakRss } fro
 import { DEFAULT_SIZE } from './query-data.js';
 import { formatQueryBench } from './query-report.js';
 import { benchQueryTrends } from './query-trends.js';
-import { REAL_NEWS_FILE, benchTexts, realNewsTexts, type BenchText } from './texts.js';
+import { REAL_NEWS_FILE, benchTexts, realNewsTexts, withNewWords, type BenchText } from './texts.js';
 
 // Each figure is measured in this run on the same texts and shown as a ratio to raw wink-nlp:
 // absolute numbers move with the machine's load, ratios much less.
 const MIN_MS = Number(process.env.BENCH_MIN_MS ?? 4_000);
-// BENCH_PARTS=analyzer,stage,queries,crawl (the default: all); the analyzer figures always run.
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'analyzer,stage,queries,crawl').split(',').map((p) => p.trim()));
+// BENCH_PARTS=analyzer,stage,vocabulary,queries,crawl (the default: all); the analyzer figures always run.
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'analyzer,stage,vocabulary,queries,crawl').split(',').map((p) => p.trim()));
 
 const texts = benchTexts();
 const inputs = texts.map((t) => `${t.title}\n\n${t.text}`);
@@ -197,6 +197,16 @@ async function benchRealNews(articles: BenchText[]): Promise<void> {
     ...(realN ? [stageRow(realN, cores, corpus)] : []),
   ]);
   if (real1) process.stdout.write(`analyze worker process peak RSS (VmHWM) over ${real1.articles} real pages: ${real1.workerPeakRssMb} MB\n`);
+  // Repeated pages teach wink nothing new after the first pass; a worker's months of news do.
+  if (PARTS.has('vocabulary')) {
+    const perPage = 60;
+    const fresh = withNewWords(articles, Number(process.env.BENCH_VOCABULARY_COPIES ?? 80), perPage);
+    const run = await benchAnalyzeStage(fresh, config, 1, 1);
+    process.stdout.write(
+      `analyze worker process peak RSS (VmHWM) over ${run.articles} real pages with ${perPage} made-up words added to each ` +
+        `(${fmt(run.articles * perPage)} new words; bar 400 MB): ${run.workerPeakRssMb} MB, ${fmt(run.ms / run.articles, 2)} ms an article\n`,
+    );
+  }
   writeStageCpu([[real1, 1], [realN, cores]], (oursRealMs ?? NaN) / articles.length);
   // The two speed bars side by side on both corpora (ratios to raw readDoc on the same texts).
   const stageBest = (s: StageResult | undefined, n: StageResult | undefined, c: { tokens: number; copies: number }) =>

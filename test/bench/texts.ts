@@ -49,3 +49,20 @@ export function realNewsTexts(outletIds: readonly string[]): BenchText[] | undef
       };
     });
 }
+
+/**
+ * `copies` copies of each article, each with `perArticle` words that no lexicon holds appended
+ * (as new names, numbers and typos come in with real news: the 61 real pages bring about 60 new
+ * words each), so that a long run keeps meeting new vocabulary instead of repeating the same.
+ */
+export function withNewWords(articles: readonly BenchText[], copies: number, perArticle: number): BenchText[] {
+  const out: BenchText[] = [];
+  let n = 0;
+  for (let c = 0; c < copies; c += 1) {
+    for (const a of articles) {
+      const words = Array.from({ length: perArticle }, () => `Zq${(n++).toString(36)}`);
+      out.push({ ...a, slug: `${a.slug}-${c}`, text: `${a.text}\n\n${words.join(' ')}.` });
+    }
+  }
+  return out;
+}
