@@ -21,16 +21,15 @@ interface LexiconSize {
   intrinsicSize(): number;
 }
 
-const allowed = new Set<unknown>();
+let allowList: Set<unknown> | undefined;
 
 /**
  * Lets `fn` read wink's raw document data as an `its` function: wink passes its raw data only to
  * functions on its allow-list (wink-nlp 2.4's src/allowed.js; the version is pinned exactly).
  */
 export function allowTokenFunction(fn: unknown): void {
-  if (allowed.has(fn)) return;
-  (require('wink-nlp/src/allowed.js') as { its4token: Set<unknown> }).its4token.add(fn);
-  allowed.add(fn);
+  allowList ??= (require('wink-nlp/src/allowed.js') as { its4token: Set<unknown> }).its4token;
+  allowList.add(fn);
 }
 
 const cacheProbe = (_index: number, rdd: { cache: LexiconSize }) => rdd.cache;
