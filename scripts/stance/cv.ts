@@ -8,15 +8,14 @@ import { evaluate, formatReport, type Report } from './metrics.js';
 import { buildModel } from './package-model.js';
 import { log, prepare } from './prepare.js';
 import { predictExamples } from './predict-examples.js';
-import { seededRandom, shuffled, useWasmBackend } from './tf.js';
+import { foldOfArticle } from './random.js';
+import { useWasmBackend } from './tf.js';
 
 export const FOLDS = 5;
 
 /** Fold of each example: whole articles are dealt to folds in a seeded order. */
 export function articleFolds(examples: readonly Example[], folds: number, seed = 7): number[] {
-  const articles = [...new Set(examples.map((e) => e.article))].sort();
-  const order = shuffled(articles, seededRandom(seed));
-  const foldOf = new Map(order.map((a, i) => [a, i % folds]));
+  const foldOf = foldOfArticle(examples.map((e) => e.article), folds, seed);
   return examples.map((e) => foldOf.get(e.article) ?? 0);
 }
 
