@@ -1,6 +1,6 @@
 import type { StancewatchConfig } from '../config/index.js';
 import { formatTrendMatrix } from '../analytics/index.js';
-import { openRuntime } from '../pipeline/index.js';
+import { openRuntime, reconcile } from '../pipeline/index.js';
 import { startInProcessScheduler, syncCrawlSchedulers } from '../queue/index.js';
 import { pollIntervals, stanceTrend } from '../store/index.js';
 import type { CliContext } from './context.js';
@@ -33,7 +33,12 @@ export async function runForever(ctx: CliContext, config: StancewatchConfig): Pr
     await syncCrawlSchedulers(rt.bull.queues.crawl, config.outlets, await pollIntervals(rt.deps.db));
     const workers = startBullWorkers(rt, WORKER_ROLES, ctx.log);
     ctx.log.info({ outlets: config.outlets.length, database: rt.database.location }, 'pipeline running (BullMQ)');
+    // As the scheduler process does: re-drive articles whose analyze job was lost.
+    const reconcileNow = () => void reconcile(rt.deps).catch((err: unknown) => ctx.log.error({ err: String(err) }, 'reconcile failed'));
+    reconcileNow();
+    const timer = setInterval(reconcileNow, ctx.env.reconcileIntervalMs);
     await waitForSignal();
+    clearInterval(timer);
     await shutdown(workers, rt, ctx.log);
     return;
   }

@@ -4,6 +4,7 @@ import type { JobDispatcher } from './dispatcher.js';
 import { crawlJobDefaults, jobDefaults } from './job-defaults.js';
 import { alertsDedupId, analyzeJobId, crawlJobId } from './job-ids.js';
 import { QUEUE, type QueueName } from './payloads.js';
+import { ensureJob } from './queue-admin.js';
 import { rescheduleCrawlEvery } from './schedulers.js';
 
 export interface BullQueues {
@@ -34,6 +35,9 @@ export function createBullQueues(opts: {
     },
     async enqueueAnalyze(job) {
       await queues.analyze.add(QUEUE.analyze, job, { jobId: analyzeJobId(job, opts.analyzerVersion) });
+    },
+    ensureAnalyze(job) {
+      return ensureJob(queues.analyze, QUEUE.analyze, job, analyzeJobId(job, opts.analyzerVersion));
     },
     async rescheduleCrawl(outletId, everyMs) {
       await rescheduleCrawlEvery(queues.crawl, outletId, everyMs);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { openRuntime, startAnalysisThread } from '../../pipeline/index.js';
+import { openRuntime, reconcile, startAnalysisThread } from '../../pipeline/index.js';
 import { syncCrawlSchedulers } from '../../queue/index.js';
+import { describeError } from '../../errors.js';
 import { pollIntervals } from '../../store/index.js';
 import { cliContext, requireConfig, type CliContext } from '../context.js';
 import { WORKER_ROLES, shutdown, startBullWorkers, type WorkerRole } from '../start-workers.js';
@@ -43,8 +44,19 @@ export async function runScheduler(ctx: CliContext): Promise<void> {
   const timer = setInterval(() => {
     sync().catch((err: unknown) => ctx.log.error({ err: String(err) }, 'scheduler resync failed'));
   }, RESYNC_MS);
+  // The reconciler re-drives articles whose analyze job was lost; one pass at a time.
+  let reconciling: Promise<unknown> = Promise.resolve();
+  const reconcileNow = () => {
+    reconciling = reconciling
+      .then(() => reconcile(rt.deps))
+      .catch((err: unknown) => ctx.log.error({ err: describeError(err) }, 'reconcile failed'));
+  };
+  reconcileNow();
+  const reconcileTimer = setInterval(reconcileNow, ctx.env.reconcileIntervalMs);
   await waitForSignal();
   clearInterval(timer);
+  clearInterval(reconcileTimer);
+  await reconciling;
   await rt.close();
 }
 

@@ -1,4 +1,4 @@
-import { inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, count, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { archiveFilters, articlePages } from './article-pages.js';
 import type { Db } from '../client.js';
 import { articles } from '../schema/index.js';
@@ -12,6 +12,8 @@ export interface ReanalysisQuery {
   outletIds?: readonly string[];
   /** Only these languages, plus articles of unknown language; all languages when absent. */
   languages?: readonly string[];
+  /** Leave out articles recorded as not to analyse (`analysis_skipped_reason`): the reconciler's view. */
+  excludeSkipped?: boolean;
   /** Rows per round trip (default 500). */
   pageSize?: number;
 }
@@ -25,15 +27,27 @@ export interface ReanalysisCandidate {
   analyzedAt: Date | null;
 }
 
+function candidateFilters(q: ReanalysisQuery): (SQL | undefined)[] {
+  const filters: (SQL | undefined)[] = archiveFilters(q);
+  if (!q.all) filters.push(or(isNull(articles.analyzerVersion), ne(articles.analyzerVersion, q.analyzerVersion)));
+  if (q.languages) filters.push(or(isNull(articles.language), inArray(articles.language, [...q.languages])));
+  if (q.excludeSkipped) filters.push(isNull(articles.analysisSkippedReason));
+  return filters;
+}
+
+/** How many articles `reanalysisCandidates` would give (the unanalysed backlog, for `status`). */
+export async function countReanalysisCandidates(db: Db, q: ReanalysisQuery): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(articles).where(and(...candidateFilters(q)));
+  return Number(row?.n ?? 0);
+}
+
 /**
  * Articles to analyse again, in pages keyed on the id (keyset paging: a page that the caller
  * analyses before asking for the next one cannot shift the pages after it).
  */
 export async function* reanalysisCandidates(db: Db, q: ReanalysisQuery): AsyncGenerator<ReanalysisCandidate[]> {
   const pageSize = q.pageSize ?? 500;
-  const filters: (SQL | undefined)[] = archiveFilters(q);
-  if (!q.all) filters.push(or(isNull(articles.analyzerVersion), ne(articles.analyzerVersion, q.analyzerVersion)));
-  if (q.languages) filters.push(or(isNull(articles.language), inArray(articles.language, [...q.languages])));
+  const filters = candidateFilters(q);
   yield* articlePages<ReanalysisCandidate>(
     db,
     {
