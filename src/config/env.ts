@@ -32,6 +32,11 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).optional(),
   /** Seconds between two reconciler passes of the scheduler (default 300). */
+  /**
+   * How long a job's lock lasts without renewal and how often workers look for stalled jobs
+   * (default 30): a crashed worker's jobs are retried after one to two of these.
+   */
+  STANCEWATCH_STALL_CHECK_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   STANCEWATCH_RECONCILE_INTERVAL: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
@@ -50,6 +55,8 @@ export interface Env {
   port: number | undefined;
   /** Milliseconds between two reconciler passes of the scheduler. */
   reconcileIntervalMs: number;
+  /** BullMQ lock duration and stalled-check interval of this process's workers. */
+  stallCheckMs: number;
 }
 
 /** Parses the environment; every problem is listed in one ConfigError. */
@@ -75,5 +82,6 @@ export function loadEnv(env: Record<string, string | undefined>): Env {
     logLevel: e.LOG_LEVEL,
     port: e.PORT,
     reconcileIntervalMs: e.STANCEWATCH_RECONCILE_INTERVAL * 1_000,
+    stallCheckMs: e.STANCEWATCH_STALL_CHECK_SECONDS * 1_000,
   };
 }

@@ -1,5 +1,8 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { describeError, isServiceOutage } from '../errors.js';
+import type { Logger } from '../log.js';
+import { outage } from '../outage.js';
 import type { JobDispatcher } from './dispatcher.js';
 import { crawlJobDefaults, jobDefaults } from './job-defaults.js';
 import { alertsDedupId, analyzeJobId, crawlJobId } from './job-ids.js';
@@ -21,9 +24,19 @@ export function createBullQueues(opts: {
   connection: Redis;
   prefix: string;
   analyzerVersion: string;
+  /** Where the queues' connection errors go (an outage is logged once); silent without it. */
+  log?: Logger;
 }): BullQueues {
-  const make = (name: QueueName, defaults: typeof jobDefaults) =>
-    new Queue(name, { connection: opts.connection, prefix: opts.prefix, defaultJobOptions: defaults });
+  const make = (name: QueueName, defaults: typeof jobDefaults) => {
+    const q = new Queue(name, { connection: opts.connection, prefix: opts.prefix, defaultJobOptions: defaults });
+    // Without a listener BullMQ prints every connection error's stack to stderr.
+    q.on('error', (err: Error) => {
+      if (!opts.log) return;
+      if (isServiceOutage(err)) outage('redis', opts.log).failed(err);
+      else opts.log.error({ queue: name, err: describeError(err) }, 'queue error');
+    });
+    return q;
+  };
   const queues = {
     crawl: make(QUEUE.crawl, crawlJobDefaults),
     analyze: make(QUEUE.analyze, jobDefaults),

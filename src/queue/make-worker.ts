@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { ZodError, type ZodType } from 'zod';
 import { PermanentError, describeError, isServiceOutage } from '../errors.js';
 import type { Logger } from '../log.js';
+import { outage } from '../outage.js';
 import type { JobContext } from './dispatcher.js';
 import type { QueueName } from './payloads.js';
 
@@ -29,6 +30,9 @@ export const STALL_LIMIT = 10;
 export const stallBackoffMs = (stalls: number) => Math.min(300_000, 2_000 * 2 ** Math.max(0, stalls - 1));
 /** Backoff while PostgreSQL is unreachable; an outage costs the job no attempt. */
 export const outageBackoffMs = (deferrals: number) => Math.min(60_000, 1_000 * 2 ** Math.min(deferrals, 6));
+
+/** ioredis' own wording for a command on a connection that is down. */
+const isRedisError = (err: unknown) => /Connection is closed|MaxRetriesPerRequest|redis/i.test(describeError(err));
 
 /** What the worker keeps in a job's progress field: how many stalls and outages it has waited out. */
 interface Deferrals {
@@ -61,6 +65,8 @@ export function makeWorker<T>(
   opts: WorkerOptions,
 ): Worker {
   const log = opts.log.child({ queue });
+  const redisOutage = outage('redis', opts.log);
+  const dbOutage = outage('database', opts.log);
   const worker = new Worker(
     queue,
     async (job: Job, token?: string) => {
@@ -81,6 +87,7 @@ export function makeWorker<T>(
       } catch (err) {
         if (err instanceof PermanentError) throw new UnrecoverableError(describeError(err));
         if (isServiceOutage(err)) {
+          (isRedisError(err) ? redisOutage : dbOutage).failed(err);
           log.debug({ jobId: job.id, err: describeError(err) }, 'job deferred: service unreachable');
           await deferJob(job, token, outageBackoffMs(deferrals.outages), { ...deferrals, outages: deferrals.outages + 1 });
         }
@@ -99,7 +106,15 @@ export function makeWorker<T>(
   worker.on('failed', (job, err) =>
     log.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: describeError(err) }, 'job failed'),
   );
-  worker.on('completed', (job) => log.debug({ jobId: job.id }, 'job completed'));
-  worker.on('error', (err) => log.error({ err: describeError(err) }, 'worker error'));
+  worker.on('completed', (job) => {
+    // A completed job read and wrote the database and Redis: both are back.
+    dbOutage.recovered();
+    redisOutage.recovered();
+    log.debug({ jobId: job.id }, 'job completed');
+  });
+  worker.on('error', (err) => {
+    if (isServiceOutage(err)) redisOutage.failed(err);
+    else log.error({ err: describeError(err) }, 'worker error');
+  });
   return worker;
 }

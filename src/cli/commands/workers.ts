@@ -6,9 +6,11 @@ import { pollIntervals } from '../../store/index.js';
 import { cliContext, requireConfig, type CliContext } from '../context.js';
 import { WORKER_ROLES, shutdown, startBullWorkers, type WorkerRole } from '../start-workers.js';
 import { waitForSignal } from '../wait-for-signal.js';
+import { installLastResortHandlers } from '../last-resort.js';
 
 /** Runs BullMQ workers for the roles until SIGINT/SIGTERM, then lets active jobs finish. */
 export async function runWorkers(ctx: CliContext, roles: readonly WorkerRole[]): Promise<void> {
+  installLastResortHandlers(ctx.log);
   const config = await requireConfig(ctx);
   if (!ctx.env.redisUrl) throw new Error('workers need Redis: set REDIS_URL');
   const rt = await openRuntime(ctx.env, config, ctx.log);
@@ -17,7 +19,7 @@ export async function runWorkers(ctx: CliContext, roles: readonly WorkerRole[]):
   const thread = roles.includes('analyze') ? await startAnalysisThread(config.actors) : undefined;
   try {
     if (thread) rt.deps.analyzeText = (text) => thread.analyze(text);
-    const workers = startBullWorkers(rt, roles, ctx.log);
+    const workers = startBullWorkers(rt, roles, ctx.log, { stallCheckMs: ctx.env.stallCheckMs });
     ctx.log.info({ roles, database: rt.database.location }, 'workers started');
     const sig = await waitForSignal();
     ctx.log.info({ signal: sig }, 'signal received');
@@ -34,6 +36,7 @@ const RESYNC_MS = 5 * 60_000;
 /** Keeps one BullMQ job scheduler per outlet in step with the config file until stopped. */
 export async function runScheduler(ctx: CliContext): Promise<void> {
   if (!ctx.env.redisUrl) throw new Error('the scheduler needs Redis: set REDIS_URL');
+  installLastResortHandlers(ctx.log);
   const rt = await openRuntime(ctx.env, await requireConfig(ctx), ctx.log);
   const sync = async () => {
     const config = await requireConfig(ctx);
