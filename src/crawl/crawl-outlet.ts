@@ -50,6 +50,7 @@ export async function crawlOutlet(
     maxRedirects: opts.maxRedirects ?? 5,
     maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     resolveHost: opts.resolveHost,
+    requestTimeoutMs: (opts.requestTimeoutSecs ?? 30) * 1000,
   };
   const run = newCrawlRun(outlet, hooks, log, opts);
   const slots = new HostSlots(run.hosts);

@@ -19,6 +19,16 @@ export interface FetchLimits {
   maxRedirects: number;
   maxResponseBytes: number;
   resolveHost: ResolveHost | undefined;
+  /** Time for one request attempt as a whole: connecting, redirects, headers and the whole body. */
+  requestTimeoutMs: number;
+}
+
+// Each request attempt's deadline, set when it starts and read while its body downloads.
+const deadlines = new WeakMap<object, number>();
+
+/** When the current attempt of `request` must have finished downloading (ms since the epoch). */
+export function deadlineOf(request: object): number | undefined {
+  return deadlines.get(request);
 }
 
 export const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
@@ -51,6 +61,9 @@ export function beforeRequest(
   gotOptions: GotOptions,
 ): void {
   const { request } = ctx;
+  // A page that trickles a byte a second never trips a timeout between bytes: the deadline
+  // counts the whole attempt.
+  deadlines.set(request, Date.now() + limits.requestTimeoutMs);
   const allowPrivate = run.outlet.allowPrivateNetwork;
   if (!allowPrivate && isPrivateNetworkUrl(request.url)) {
     throw new NonRetryableError(PRIVATE_NETWORK_REASON);

@@ -80,6 +80,43 @@ describe('unsafe or oversized responses', () => {
     expect(rec.articles()).toHaveLength(1);
   });
 
+  it('stops a page and a feed that trickle a byte at a time at the request deadline, counting the whole download', async () => {
+    // A byte every 100 ms: no gap between bytes is ever long enough for an idle timeout.
+    const trickle =
+      (head: string): Script =>
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': head.startsWith('<?xml') ? RSS : 'text/html' });
+        res.write(head);
+        const timer = setInterval(() => res.write(' '), 100);
+        res.on('close', () => clearInterval(timer));
+        setTimeout(() => {
+          clearInterval(timer);
+          res.end();
+        }, 20_000).unref();
+      };
+    const s = await serve({
+      '/feed.xml': send(rssOf(['/news/trickle-story-one', '/news/open-story-two']), RSS),
+      '/slow-feed.xml': trickle('<?xml version="1.0"?><rss><channel>'),
+      '/news/trickle-story-one': trickle('<!doctype html><html><body><article>'),
+      '/news/open-story-two': send(articlePage('Two')),
+    });
+    const rec = recordingHooks();
+    const started = Date.now();
+    await crawl(testOutlet('trickle', `${s.url}/`, { feeds: [`${s.url}/feed.xml`, `${s.url}/slow-feed.xml`] }), rec.hooks, {
+      requestTimeoutSecs: 2,
+      maxRequestRetries: 0,
+    });
+    const elapsed = Date.now() - started;
+    const reason = 'timed out';
+    expect(rec.failures()).toEqual([
+      { url: `${s.url}/news/trickle-story-one`, stage: 'page', reason, status: 200 },
+      { url: `${s.url}/slow-feed.xml`, stage: 'feed', reason, status: 200 },
+    ]);
+    expect(rec.articles().map((a) => a.url)).toEqual([`${s.url}/news/open-story-two`]);
+    // Both stopped at about 2 s, not when the server gave up at 20 s.
+    expect(elapsed).toBeLessThan(10_000);
+  });
+
   it('records a redirect loop as too many redirects', async () => {
     const redirect =
       (to: string): Script =>
