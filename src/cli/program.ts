@@ -17,6 +17,8 @@ export function buildProgram(): Command {
   const program = new Command('stancewatch')
     .description('Actor-level stance monitoring of news outlets: crawl, analyse, store, alert.')
     .option('-c, --config <file>', 'config file (YAML); default: $STANCEWATCH_CONFIG')
+    .option('-q, --quiet', 'no progress on stderr for long commands (the summary on stdout is unchanged)')
+    .option('--progress-every <seconds>', 'without a terminal, a progress line this often (default 5)')
     .showHelpAfterError();
   registerStartCommands(program);
   registerSimpleCommands(program);
