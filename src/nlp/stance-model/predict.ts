@@ -1,3 +1,4 @@
+import { calibrate } from './calibration.js';
 import { WORD, wordInfo } from '../lexicon.js';
 import { extractFeatures, tokenRange, type TargetFeatures, type TokenRange } from './features.js';
 import { gruLogits, gruSequence, projectVector } from './gru.js';
@@ -102,7 +103,7 @@ export function predictTarget(
       for (let c = 0; c < 3; c += 1) probs[c] = (probs[c] ?? 0) + share * (g[c] ?? 0);
     });
   }
-  return toResult(probs, cuesOf(text, tokens, tokenWeights, [target, ...others]));
+  return toResult(model.calibration ? calibrate(probs, model.calibration) : probs, cuesOf(text, tokens, tokenWeights, [target, ...others]));
 }
 
 /** Maps a vocabulary row to a reader's input projection of that word. */
