@@ -203,12 +203,12 @@ async function evaluateArticles(): Promise<void> {
     return;
   }
   console.log(header);
-  console.log(a.formatFigures(`analyzer (balance ${a.BALANCE.massPower}/${a.BALANCE.prior})`, analyzer));
+  console.log(a.formatFigures(`analyzer ${JSON.stringify(a.BALANCE)}`, analyzer));
   console.log(a.formatFigures('plain mean of p(pos) - p(neg)', plain));
   console.log(a.formatFigures('ceiling: perfect mention labels', ceiling));
   if (selection) {
-    for (const row of selection.table) console.log(a.formatFigures(`  power ${row.options.massPower} prior ${row.options.prior}`, row.figures));
-    console.log(`selected (least squared error): ${JSON.stringify(selection.options)}, symmetric cut ${selection.cuts.positiveFrom}`);
+    for (const row of selection.table) console.log(a.formatFigures(`  ${row.options.pool} ${row.options.pool === 'lean' ? `sharp ${row.options.sharpness}` : `gain ${row.options.gain}`} power ${row.options.massPower} prior ${row.options.prior}`, row.figures));
+    console.log(`selected (least squared error among those meeting ${JSON.stringify(a.SELECT_BARS)}, prior > 0): ${JSON.stringify(selection.options)}, cuts: negative below ${selection.cuts.negativeBelow}, positive from ${selection.cuts.positiveFrom}`);
   }
 }
 

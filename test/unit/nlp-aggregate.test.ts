@@ -54,7 +54,18 @@ describe('article stance as the balance of portrayal', () => {
 
   it('shrinks a single weak evaluative mention towards 0 by the prior', () => {
     const weak = { negative: 0.1, neutral: 0.5, positive: 0.4 };
-    expect(balanceScore([weak], { ...BALANCE, prior: 0 })).toBeCloseTo(0.3, 5);
-    expect(balanceScore([weak], { ...BALANCE, prior: 1 })).toBeLessThan(0.3);
+    const alone = balanceScore([weak], { ...BALANCE, prior: 0 });
+    expect(alone).toBeGreaterThan(0);
+    expect(balanceScore([weak], { ...BALANCE, prior: 1 })).toBeLessThan(alone);
+    expect(balanceScore([weak], { ...BALANCE, prior: 1 })).toBeGreaterThan(0);
+  });
+
+  it('lets a confident mention outweigh a hesitant one of the other sign, and never saturates on numbers alone', () => {
+    const hesitant = { negative: 0.26, neutral: 0.15, positive: 0.59 };
+    const confident = { negative: 0.8, neutral: 0.07, positive: 0.13 };
+    expect(articleStance([mention(hesitant), mention(confident)]).score).toBeLessThan(-0.2);
+    const many = articleStance(Array.from({ length: 20 }, () => mention(POS))).score;
+    expect(many).toBeLessThan(0.99);
+    expect(many).toBeCloseTo(articleStance([mention(POS), mention(POS)]).score, 1);
   });
 });
