@@ -85,6 +85,9 @@ export interface ArticleFigures {
   meanAt: Record<string, number>;
   allPositive: number;
   allNegative: number;
+  /** Articles whose sentences about the person are all neutral: mean score and mean |score|. */
+  allNeutral: number;
+  allNeutralAbs: number;
   /** Mean squared distance of score from the gold mean: what --select minimises. */
   mse: number;
   /** Macro-F1 of the article label against the sign of the gold mean. */
@@ -113,6 +116,8 @@ function figures(pairs: readonly { gold: number; score: number; uniform?: Stance
     meanAt,
     allPositive: mean(pairs.filter((p) => p.uniform === 'positive').map((p) => p.score)),
     allNegative: mean(pairs.filter((p) => p.uniform === 'negative').map((p) => p.score)),
+    allNeutral: mean(pairs.filter((p) => p.uniform === 'neutral').map((p) => p.score)),
+    allNeutralAbs: mean(pairs.filter((p) => p.uniform === 'neutral').map((p) => Math.abs(p.score))),
     mse: mean(pairs.map((p) => (p.score - p.gold) ** 2)),
     f1m: evaluate(pairs.map((p) => sign(p.gold)), pairs.map((p) => labelByCuts(p.score, cuts))).f1m,
   };
@@ -187,7 +192,7 @@ export function symmetric(c: number): Cuts {
 
 export function formatFigures(name: string, f: ArticleFigures): string {
   const at = GOLD_MEANS.map((g) => `${g > 0 ? '+' : ''}${g}: ${f.meanAt[String(g)]?.toFixed(2)}`).join(', ');
-  return `${name.padEnd(34)} corr ${f.correlation.toFixed(3)}  slope ${f.slope.toFixed(3)}  all-pos ${f.allPositive.toFixed(2)}  all-neg ${f.allNegative.toFixed(2)}  mse ${f.mse.toFixed(3)}  F1m ${f.f1m.toFixed(1)}\n${''.padEnd(34)} mean score at gold ${at}`;
+  return `${name.padEnd(34)} corr ${f.correlation.toFixed(3)}  slope ${f.slope.toFixed(3)}  all-pos ${f.allPositive.toFixed(2)}  all-neg ${f.allNegative.toFixed(2)}  mse ${f.mse.toFixed(3)}  F1m ${f.f1m.toFixed(1)}\n${''.padEnd(34)} mean score at gold ${at}; all-neutral ${f.allNeutral.toFixed(2)} (mean |score| ${f.allNeutralAbs.toFixed(2)})`;
 }
 
 export { BALANCE };
