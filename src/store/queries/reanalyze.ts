@@ -35,7 +35,7 @@ function candidateFilters(q: ReanalysisQuery): (SQL | undefined)[] {
   return filters;
 }
 
-/** How many articles `reanalysisCandidates` would give (the unanalysed backlog, for `status`). */
+/** How many articles `reanalysisCandidates` would yield now (a progress total; the unanalysed backlog of `status`). */
 export async function countReanalysisCandidates(db: Db, q: ReanalysisQuery): Promise<number> {
   const [row] = await db.select({ n: count() }).from(articles).where(and(...candidateFilters(q)));
   return Number(row?.n ?? 0);
