@@ -2,6 +2,7 @@ export {
   openDatabase,
   openPostgres,
   openPglite,
+  PGLITE_SEED,
   pingDatabase,
   type Db,
   type Tx,
