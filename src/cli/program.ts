@@ -3,6 +3,7 @@ import { registerActorsCommands } from './commands/actors.js';
 import { registerAlertsCommands } from './commands/alerts.js';
 import { registerAnalystCommands } from './commands/analyst.js';
 import { registerAnalyzeCommand } from './commands/analyze-text.js';
+import { registerOperateCommands } from './commands/operate.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerOutletsCommands } from './commands/outlets.js';
 import { registerReadCommands } from './commands/read-views.js';
@@ -34,5 +35,6 @@ export function buildProgram(): Command {
   registerActorsCommands(program);
   registerReanalyzeCommand(program);
   registerOutletsCommands(program);
+  registerOperateCommands(program);
   return program;
 }
