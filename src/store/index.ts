@@ -54,6 +54,7 @@ export {
 export { stanceTrend, rowsOf, type TrendRow, type TrendInterval, type TrendQuery } from './queries/trends.js';
 export { rebuildRollups, rollupDrift } from './queries/rollups.js';
 export { withIndexesRebuilt } from './queries/bulk-indexes.js';
+export { ensurePartitions, monthOf, MONTHLY_TABLES, type MonthlyTable } from './queries/partitions.js';
 export {
   actorsWithData,
   listOutlets,

@@ -1,7 +1,8 @@
-import { eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.js';
 import { articleIdFor, contentHash } from '../ids.js';
-import { TREND_EXCLUDING_FLAGS, articles } from '../schema/index.js';
+import { TREND_EXCLUDING_FLAGS, articleTexts, articles } from '../schema/index.js';
+import { monthOf, withPartitions } from './partitions.js';
 import { applyContribution, readContribution, type Contribution } from './rollups.js';
 
 export interface NewArticle {
@@ -108,13 +109,16 @@ export async function upsertArticle(db: Db, a: NewArticle): Promise<UpsertResult
   if (a.simhash !== undefined && !SIMHASH.test(a.simhash)) {
     throw new Error(`article ${a.canonicalUrl}: simhash "${a.simhash}" is not 16 hex digits`);
   }
-  return db.transaction(async (tx) => {
-    const before = await contributionToMove(tx, id, hash, a);
-    const result = await writeArticle(tx, id, hash, a);
-    if (before) await applyContribution(tx, [id], before);
-    if (result.status !== 'unchanged') await assignCluster(tx, id, a.simhash);
-    return result;
-  });
+  const fetchedAt = a.fetchedAt ?? new Date();
+  return withPartitions(db, [['article_texts', [monthOf(a.publishedAt ?? fetchedAt)]]], () =>
+    db.transaction(async (tx) => {
+      const before = await contributionToMove(tx, id, hash, a);
+      const result = await writeArticle(tx, id, hash, { ...a, fetchedAt });
+      if (before) await applyContribution(tx, [id], before);
+      if (result.status !== 'unchanged') await assignCluster(tx, id, a.simhash);
+      return result;
+    }),
+  );
 }
 
 async function writeArticle(db: Tx, id: string, hash: string, a: NewArticle): Promise<UpsertResult> {
@@ -124,7 +128,6 @@ async function writeArticle(db: Tx, id: string, hash: string, a: NewArticle): Pr
     url: a.url,
     canonicalUrl: a.canonicalUrl,
     title: a.title,
-    text: a.text,
     author: a.author,
     publishedAt: a.publishedAt,
     language: a.language,
@@ -141,7 +144,6 @@ async function writeArticle(db: Tx, id: string, hash: string, a: NewArticle): Pr
       target: articles.canonicalUrl,
       set: {
         title: values.title,
-        text: values.text,
         author: values.author,
         publishedAt: values.publishedAt,
         language: values.language,
@@ -155,9 +157,12 @@ async function writeArticle(db: Tx, id: string, hash: string, a: NewArticle): Pr
       setWhere: sql`${articles.contentHash} <> excluded.content_hash`,
     })
     // xmax = 0 only for a freshly inserted row: it tells an insert from an update.
-    .returning({ id: articles.id, inserted: sql<boolean>`(xmax = 0)` });
+    .returning({ id: articles.id, month: articles.month, inserted: sql<boolean>`(xmax = 0)` });
   const row = rows[0];
   if (!row) return { id, contentHash: hash, status: 'unchanged' };
+  // The text lives in its month's partition; changed text (maybe with a new date) replaces it.
+  if (!row.inserted) await db.delete(articleTexts).where(eq(articleTexts.articleId, row.id));
+  await db.insert(articleTexts).values({ articleId: row.id, month: row.month, text: a.text });
   return { id: row.id, contentHash: hash, status: row.inserted ? 'new' : 'changed' };
 }
 
@@ -177,15 +182,23 @@ export async function findKnownUrls(db: Db, urls: string[]): Promise<Set<string>
   return known;
 }
 
-export type StoredArticle = typeof articles.$inferSelect;
+/** An article with its text; `text` is null once retention pruned it (`stancewatch prune`). */
+export type StoredArticle = typeof articles.$inferSelect & { text: string | null };
+
+function selectWithText(db: Db) {
+  return db
+    .select({ ...getTableColumns(articles), text: articleTexts.text })
+    .from(articles)
+    .leftJoin(articleTexts, and(eq(articleTexts.articleId, articles.id), eq(articleTexts.month, articles.month)));
+}
 
 export async function getArticle(db: Db, id: string): Promise<StoredArticle | undefined> {
-  const rows = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
+  const rows = await selectWithText(db).where(eq(articles.id, id)).limit(1);
   return rows[0];
 }
 
 /** Several articles by id in one query; missing ids are simply absent from the result. */
 export async function getArticles(db: Db, ids: string[]): Promise<StoredArticle[]> {
   if (ids.length === 0) return [];
-  return db.select().from(articles).where(inArray(articles.id, ids));
+  return selectWithText(db).where(inArray(articles.id, ids));
 }
