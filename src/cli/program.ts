@@ -4,6 +4,7 @@ import { registerAlertsCommands } from './commands/alerts.js';
 import { registerAnalystCommands } from './commands/analyst.js';
 import { registerAnalyzeCommand } from './commands/analyze-text.js';
 import { registerOutletsCommands } from './commands/outlets.js';
+import { registerPruneCommand } from './commands/prune.js';
 import { registerReadCommands } from './commands/read-views.js';
 import { registerReanalyzeCommand } from './commands/reanalyze.js';
 import { registerSimpleCommands } from './commands/simple.js';
@@ -30,5 +31,6 @@ export function buildProgram(): Command {
   registerActorsCommands(program);
   registerReanalyzeCommand(program);
   registerOutletsCommands(program);
+  registerPruneCommand(program);
   return program;
 }

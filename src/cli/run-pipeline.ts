@@ -1,6 +1,6 @@
 import type { StancewatchConfig } from '../config/index.js';
 import { formatTrendMatrix } from '../analytics/index.js';
-import { openRuntime } from '../pipeline/index.js';
+import { openRuntime, startRetention } from '../pipeline/index.js';
 import { startInProcessScheduler, syncCrawlSchedulers } from '../queue/index.js';
 import { pollIntervals, stanceTrend } from '../store/index.js';
 import type { CliContext } from './context.js';
@@ -28,12 +28,14 @@ export async function runOnce(ctx: CliContext, config: StancewatchConfig): Promi
  */
 export async function runForever(ctx: CliContext, config: StancewatchConfig): Promise<void> {
   const rt = await openRuntime(ctx.env, config, ctx.log);
+  const retention = startRetention(rt.deps.db, config.retention, ctx.log);
   if (rt.bull) {
     // Adapted polling intervals survive a restart.
     await syncCrawlSchedulers(rt.bull.queues.crawl, config.outlets, await pollIntervals(rt.deps.db));
     const workers = startBullWorkers(rt, WORKER_ROLES, ctx.log);
     ctx.log.info({ outlets: config.outlets.length, database: rt.database.location }, 'pipeline running (BullMQ)');
     await waitForSignal();
+    await retention.stop();
     await shutdown(workers, rt, ctx.log);
     return;
   }
@@ -53,6 +55,7 @@ export async function runForever(ctx: CliContext, config: StancewatchConfig): Pr
   ctx.log.info({ outlets: config.outlets.length, database: rt.database.location }, 'pipeline running (in-process)');
   await waitForSignal();
   scheduler.stop();
+  await retention.stop();
   await chain;
   await rt.close();
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { retentionSchema } from './retention.js';
 import { parseDuration, parseSchedule, type Schedule } from './schedule.js';
 
 // Ids end up in BullMQ job ids and URLs; BullMQ forbids ':' in custom ids.
@@ -195,6 +196,7 @@ export const configFileSchema = z
     outlets: z.array(outletSchema).default([]),
     actors: z.array(actorSchema).default([]),
     alerts: z.array(alertRuleSchema).default([]),
+    retention: retentionSchema.optional(),
   })
   .strict()
   .superRefine((cfg, ctx) => {

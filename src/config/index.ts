@@ -13,3 +13,4 @@ export {
 } from './file-schema.js';
 export { parseConfigText, loadConfigFile } from './load-config-file.js';
 export { parseSchedule, parseDuration, type Schedule } from './schedule.js';
+export { parseAge, cutoffOf, ageSchema, retentionSchema, type Age, type Retention } from './retention.js';

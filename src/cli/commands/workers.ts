@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openRuntime, startAnalysisThread } from '../../pipeline/index.js';
+import { openRuntime, startAnalysisThread, startRetention } from '../../pipeline/index.js';
 import { syncCrawlSchedulers } from '../../queue/index.js';
 import { pollIntervals } from '../../store/index.js';
 import { cliContext, requireConfig, type CliContext } from '../context.js';
@@ -43,8 +43,11 @@ export async function runScheduler(ctx: CliContext): Promise<void> {
   const timer = setInterval(() => {
     sync().catch((err: unknown) => ctx.log.error({ err: String(err) }, 'scheduler resync failed'));
   }, RESYNC_MS);
+  // The config's retention: one scheduler per deployment, so one pruner.
+  const retention = startRetention(rt.deps.db, rt.deps.config.retention, ctx.log);
   await waitForSignal();
   clearInterval(timer);
+  await retention.stop();
   await rt.close();
 }
 
