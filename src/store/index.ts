@@ -91,6 +91,8 @@ export {
   actorStanceSeries,
   outletQuotedSources,
   mentionEvidence,
+  mentionEvidenceQuery,
+  monthsOfArticles,
   findSameChange,
   insertAlert,
   listAlerts,

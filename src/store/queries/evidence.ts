@@ -86,7 +86,8 @@ export async function articleEvidence(db: Db, id: string): Promise<ArticleEviden
     db
       .select()
       .from(mentions)
-      .where(and(eq(mentions.articleId, id), eq(mentions.analyzerVersion, version)))
+      // The article's month: only its partition is read.
+      .where(and(eq(mentions.articleId, id), eq(mentions.analyzerVersion, version), eq(mentions.month, a.month)))
       .orderBy(asc(mentions.start)),
     db
       .select()
