@@ -11,6 +11,7 @@ export { stableId, articleIdFor, contentHash } from './ids.js';
 export { syncConfig } from './queries/config-sync.js';
 export {
   upsertArticle,
+  upsertArticles,
   findKnownUrls,
   getArticle,
   getArticles,

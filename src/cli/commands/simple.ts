@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openDatabase, pollIntervals } from '../../store/index.js';
-import { ingestFile, openRuntime, runCrawl } from '../../pipeline/index.js';
+import { ingestFile, openRuntime, runCrawl, startAnalysisThread } from '../../pipeline/index.js';
 import { syncCrawlSchedulers } from '../../queue/index.js';
 import { cliContext, requireConfig } from '../context.js';
 import { drainIfEmbedded, printJson } from '../output.js';
@@ -67,12 +67,16 @@ export function registerSimpleCommands(program: Command): void {
       const ctx = cliContext(program.opts<{ config?: string }>().config);
       const config = await requireConfig(ctx);
       const rt = await openRuntime(ctx.env, config, ctx.log);
+      // Embedded: batches are analysed on the analysis thread while the next ones are stored.
+      // With Redis: stored in batches and queued in bulk for the analyze workers.
+      const thread = rt.runner ? await startAnalysisThread(config.actors) : undefined;
       try {
-        const result = await ingestFile(rt.deps, file);
+        const result = await ingestFile(rt.deps, file, thread ? { analyzeText: (t) => thread.analyze(t) } : {});
         const stats = await drainIfEmbedded(rt);
         printJson({ ...result, ...(stats ? { jobs: stats } : {}) });
         if (result.rejected.length > 0) process.exitCode = 1;
       } finally {
+        await thread?.close();
         await rt.close();
       }
     });
