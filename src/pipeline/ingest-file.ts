@@ -43,7 +43,7 @@ export interface IngestFileOptions {
  * Feeds a JSONL archive into the pipeline as if crawled. A bad line is reported with its number
  * and reason and skipped; the other lines still go in. Lines are stored a batch at a time (one
  * transaction, multi-row upserts); with `analyzeText`, batch k is analysed and its analyses saved
- * while batch k+1 is stored, one batch in analysis at a time. An analysis that fails is queued as
+ * while batch k+1 is stored, two batches in analysis at most. An analysis that fails is queued as
  * a job, so the dispatcher retries and reports it.
  */
 export async function ingestFile(deps: PipelineDeps, file: string, opts: IngestFileOptions = {}): Promise<IngestFileResult> {
@@ -55,7 +55,9 @@ export async function ingestFile(deps: PipelineDeps, file: string, opts: IngestF
   const input = file === '-' ? process.stdin : createReadStream(file, 'utf8');
   const { normalizeUrl } = await crawlDomain();
   let batch: ArticleCandidate[] = [];
-  let analysing: Promise<void> = Promise.resolve();
+  // Batches in analysis, oldest first. Two at most: the thread analyses the next batch's texts
+  // while the previous batch's analyses are being saved, and storing stays at most one batch ahead.
+  const analysing: Promise<void>[] = [];
 
   const analyse = async (jobs: AnalyzeJob[]) => {
     if (!inline || jobs.length === 0) return;
@@ -75,10 +77,8 @@ export async function ingestFile(deps: PipelineDeps, file: string, opts: IngestF
     const { results, jobs } = await ingestArticles(deps, batch, { enqueue: !inline });
     batch = [];
     for (const r of results) result.stored[r.status]++;
-    // One batch in analysis at a time: wait for the previous one, then let this one run while
-    // the next batch is read and stored.
-    await analysing;
-    analysing = analyse(jobs);
+    if (analysing.length >= 2) await analysing.shift();
+    analysing.push(analyse(jobs));
   };
 
   let lineNo = 0;
@@ -105,7 +105,7 @@ export async function ingestFile(deps: PipelineDeps, file: string, opts: IngestF
     if (batch.length >= batchSize) await store();
   }
   await store();
-  await analysing;
+  for (const a of analysing) await a;
   return result;
 }
 

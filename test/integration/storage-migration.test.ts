@@ -1,10 +1,7 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoConfig } from '../../src/demo/index.js';
@@ -20,12 +17,11 @@ import {
   type Db,
 } from '../../src/store/index.js';
 import { TEST_PG_URL } from '../helpers/db.js';
+import { LAST_UNPARTITIONED, migratePostgresFolder, migrationsUpTo } from '../helpers/migrations.js';
 
 // Migration 0013 (compact rows, article text split out, monthly partitions) on a database written
 // by the previous layout: every analyst view must return the same rows after it as before.
 
-const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
-const LAST_OLD = '0012_trend_exclusion_views';
 const config = buildDemoConfig('http://127.0.0.1:1');
 const [outletA, outletB] = config.outlets.map((o) => o.id);
 
@@ -60,19 +56,6 @@ const ARTICLES = [
 ] as const;
 const VERSION = 'migration-test';
 const analysedText = (a: (typeof ARTICLES)[number]) => `${a.title}\n\n${a.text}`;
-
-/** A migrations folder holding the migrations up to and including `lastTag`. */
-async function migrationsUpTo(lastTag: string): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'sw-migrations-'));
-  await mkdir(path.join(dir, 'meta'));
-  const journal = JSON.parse(await readFile(path.join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-  const last = journal.entries.findIndex((e) => e.tag === lastTag);
-  if (last < 0) throw new Error(`no migration ${lastTag}`);
-  journal.entries = journal.entries.slice(0, last + 1);
-  for (const e of journal.entries) await copyFile(path.join(MIGRATIONS, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
-  await writeFile(path.join(dir, 'meta/_journal.json'), JSON.stringify(journal));
-  return dir;
-}
 
 /** Rows as the previous layout stored them (text on articles, sentences and cue words on mentions). */
 async function writeOldLayout(db: Db): Promise<void> {
@@ -132,7 +115,7 @@ async function count(db: Db, query: ReturnType<typeof sql>): Promise<number> {
 
 /** The migration, then the same analyses saved again through today's store: same views each time. */
 async function checkMigration(handle: DatabaseHandle, migrateOld: (folder: string) => Promise<void>): Promise<void> {
-  const folder = await migrationsUpTo(LAST_OLD);
+  const folder = await migrationsUpTo(LAST_UNPARTITIONED);
   try {
     await migrateOld(folder);
   } finally {
@@ -190,14 +173,7 @@ describe('migration 0013 from the previous layout', () => {
       const url = new URL(TEST_PG_URL);
       url.pathname = `/${name}`;
       handle = openPostgres(url.toString(), { max: 2 });
-      await checkMigration(handle, async (folder) => {
-        const one = postgres(url.toString(), { max: 1, onnotice: () => {} });
-        try {
-          await migratePostgres(drizzlePostgres(one, { casing: 'snake_case' }), { migrationsFolder: folder });
-        } finally {
-          await one.end();
-        }
-      });
+      await checkMigration(handle, (folder) => migratePostgresFolder(url.toString(), folder));
     });
   });
 
