@@ -2,7 +2,7 @@ export type { PipelineDeps } from './deps.js';
 export { ingestArticle, ingestArticles } from './ingest-article.js';
 export { runCrawl, type CrawlResult } from './crawl-outlet.js';
 export { analyzeArticle, analyzeArticles, type AnalyzeResult } from './analyze-article.js';
-export { startAnalysisThread, type AnalysisThread } from './analysis-thread.js';
+export { startAnalysisPool, startAnalysisThread, type AnalysisThread } from './analysis-thread.js';
 export {
   checkAlerts,
   scanAlerts,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildDemoConfig } from '../../src/demo/index.js';
 import { silentLogger } from '../../src/log.js';
-import { ingestArticle, ingestFile, openRuntime, startAnalysisThread } from '../../src/pipeline/index.js';
+import { availableParallelism } from 'node:os';
+import { ingestArticle, ingestFile, openRuntime, startAnalysisPool } from '../../src/pipeline/index.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { TEST_REDIS_URL, dropPrefix, testQueuePrefix } from '../helpers/redis.js';
 import { fmt } from './measure.js';
@@ -16,6 +17,8 @@ import { REAL_NEWS_FILE, realNewsTexts } from './texts.js';
 
 const COPIES = Number(process.env.BENCH_INGEST_COPIES ?? 50);
 // The line-at-a-time baseline is slow: it runs on fewer copies (articles/s does not depend on it).
+// Analysis threads as `stancewatch ingest` starts them: one a core.
+const THREADS = Number(process.env.BENCH_INGEST_THREADS ?? availableParallelism());
 const BASELINE_COPIES = Number(process.env.BENCH_INGEST_BASELINE_COPIES ?? 10);
 
 export interface IngestFigure {
@@ -60,7 +63,7 @@ async function run(what: string, lines: Line[], mode: 'embedded' | 'redis', how:
     port: undefined,
   };
   const rt = await openRuntime(env, config, silentLogger);
-  const thread = mode === 'embedded' && how === 'batched' ? await startAnalysisThread(config.actors) : undefined;
+  const thread = mode === 'embedded' && how === 'batched' ? await startAnalysisPool(config.actors, THREADS) : undefined;
   try {
     const t0 = performance.now();
     let stored: number;
@@ -108,7 +111,7 @@ export async function benchIngest(log: (s: string) => void): Promise<IngestFigur
   const figures: IngestFigure[] = [];
   for (const [what, ls, mode, how] of [
     ['embedded on PostgreSQL, line at a time (before)', baselineLines, 'embedded', 'line-at-a-time'],
-    ['embedded on PostgreSQL, batched + analysis thread', lines, 'embedded', 'batched'],
+    [`embedded on PostgreSQL, batched + ${THREADS} analysis thread${THREADS > 1 ? 's' : ''}`, lines, 'embedded', 'batched'],
     ['REDIS_URL: stored and enqueued, line at a time (before)', baselineLines, 'redis', 'line-at-a-time'],
     ['REDIS_URL: stored and enqueued, batched + addBulk', lines, 'redis', 'batched'],
   ] as const) {

@@ -55,12 +55,15 @@ async function figure(sql: postgres.Sql, actors: string, layout: StorageFigure['
   };
 }
 
-/** Copies `query`'s rows from one database into `table` of another, a few thousand at a time. */
+/** Copies `query`'s rows from one database into `table` of another (its generated columns left to it). */
 async function copyRows(from: postgres.Sql, to: postgres.Sql, query: string, table: string): Promise<void> {
+  const cols = await to<{ c: string }[]>`SELECT column_name AS c FROM information_schema.columns
+    WHERE table_name = ${table} AND table_schema = 'public' AND is_generated = 'NEVER' ORDER BY ordinal_position`;
+  const list = cols.map((x) => `"${x.c}"`).join(', ');
   const rows = await from.unsafe(query);
   for (let i = 0; i < rows.length; i += 2_000) {
     const json = JSON.stringify(rows.slice(i, i + 2_000));
-    await to.unsafe(`INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [json]);
+    await to.unsafe(`INSERT INTO ${table} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${table}, $1::text::jsonb)`, [json]);
   }
 }
 
@@ -79,16 +82,7 @@ async function writePreviousLayout(from: postgres.Sql, to: postgres.Sql): Promis
       coalesce(at.content, sw_span(a.title, tx.text, at.content_start, at.content_end)) AS content, at.content_start, at.content_end,
       at.direct, at.targets
     FROM attributions at JOIN articles a ON a.id = at.article_id JOIN article_texts tx ON tx.article_id = a.id AND tx.month = a.month`, 'attributions');
-  for (const t of ['article_actors', 'attribution_targets', 'stance_rollups', 'frame_rollups']) {
-    // Generated columns are computed again on insert.
-    const cols = await from<{ c: string }[]>`SELECT column_name AS c FROM information_schema.columns
-      WHERE table_name = ${t} AND table_schema = 'public' AND is_generated = 'NEVER' ORDER BY ordinal_position`;
-    const list = cols.map((x) => `"${x.c}"`).join(', ');
-    const rows = await from.unsafe(`SELECT ${list} FROM ${t}`);
-    for (let i = 0; i < rows.length; i += 2_000) {
-      await to.unsafe(`INSERT INTO ${t} (${list}) SELECT ${list} FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb)`, [JSON.stringify(rows.slice(i, i + 2_000))]);
-    }
-  }
+  for (const t of ['article_actors', 'attribution_targets', 'stance_rollups', 'frame_rollups']) await copyRows(from, to, `SELECT * FROM ${t}`, t);
 }
 
 async function runFor(actorsName: string, config: StancewatchConfig, log: (s: string) => void): Promise<StorageFigure[]> {

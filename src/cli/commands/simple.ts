@@ -1,6 +1,7 @@
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { openDatabase, pollIntervals } from '../../store/index.js';
-import { ingestFile, openRuntime, runCrawl, startAnalysisThread } from '../../pipeline/index.js';
+import { ingestFile, openRuntime, runCrawl, startAnalysisPool } from '../../pipeline/index.js';
 import { syncCrawlSchedulers } from '../../queue/index.js';
 import { cliContext, requireConfig } from '../context.js';
 import { drainIfEmbedded, printJson } from '../output.js';
@@ -67,9 +68,9 @@ export function registerSimpleCommands(program: Command): void {
       const ctx = cliContext(program.opts<{ config?: string }>().config);
       const config = await requireConfig(ctx);
       const rt = await openRuntime(ctx.env, config, ctx.log);
-      // Embedded: batches are analysed on the analysis thread while the next ones are stored.
-      // With Redis: stored in batches and queued in bulk for the analyze workers.
-      const thread = rt.runner ? await startAnalysisThread(config.actors) : undefined;
+      // Embedded: batches are analysed on analysis threads (one a core) while the next ones are
+      // stored. With Redis: stored in batches and queued in bulk for the analyze workers.
+      const thread = rt.runner ? await startAnalysisPool(config.actors, availableParallelism()) : undefined;
       try {
         const result = await ingestFile(rt.deps, file, thread ? { analyzeText: (t) => thread.analyze(t) } : {});
         const stats = await drainIfEmbedded(rt);
