@@ -72,13 +72,26 @@ export async function ingestFile(deps: PipelineDeps, file: string, opts: IngestF
       else result.analyzed = (result.analyzed ?? 0) + 1;
     }
   };
-  const store = async () => {
-    if (batch.length === 0) return;
-    const { results, jobs } = await ingestArticles(deps, batch, { enqueue: !inline });
-    batch = [];
+  const storeBatch = async (items: ArticleCandidate[]) => {
+    const { results, jobs } = await ingestArticles(deps, items, { enqueue: !inline });
     for (const r of results) result.stored[r.status]++;
     if (analysing.length >= 2) await analysing.shift();
-    analysing.push(analyse(jobs));
+    const analysis = analyse(jobs);
+    // Awaited in turn above or at the end; marked handled so a failure waits for its turn.
+    analysis.catch(() => undefined);
+    analysing.push(analysis);
+  };
+  // The batch being written: the next one is read and checked meanwhile (one write at a time, in
+  // order, so a URL repeated in the next batch is written after this one).
+  let storing: Promise<void> = Promise.resolve();
+  const store = async () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    await storing;
+    storing = storeBatch(items);
+    // Not awaited here; a failure surfaces at the next store or at the end.
+    storing.catch(() => undefined);
   };
 
   let lineNo = 0;
@@ -105,6 +118,7 @@ export async function ingestFile(deps: PipelineDeps, file: string, opts: IngestF
     if (batch.length >= batchSize) await store();
   }
   await store();
+  await storing;
   for (const a of analysing) await a;
   return result;
 }
