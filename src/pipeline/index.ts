@@ -24,3 +24,4 @@ export { ingestFile, importedArticleSchema, type IngestFileResult, type Imported
 export { openRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
 export { reanalyze, rerunMarker, type ReanalyzeOptions, type ReanalyzeResult } from './reanalyze.js';
 export { pruneOlderThan, startRetention, type PruneAges } from './prune.js';
+export { actorFromSuggestion, planConfig, renderConfig, slugId, type ConfigPlan, type PlanOptions, type PlannedActor } from './init-config.js';

@@ -37,6 +37,8 @@ export interface IngestFileOptions {
    * it the analyses are queued (to BullMQ in bulk, or to the in-process runner).
    */
   analyzeText?: (text: string) => Promise<Analysis>;
+  /** Told the bytes read so far, after each line (the CLI's progress bar). */
+  onProgress?: (bytesRead: number) => void;
 }
 
 /**
@@ -95,8 +97,11 @@ export async function ingestFile(deps: PipelineDeps, file: string, opts: IngestF
   };
 
   let lineNo = 0;
+  let bytes = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     lineNo++;
+    bytes += Buffer.byteLength(line) + 1;
+    opts.onProgress?.(bytes);
     if (line.trim() === '') continue;
     result.lines++;
     const parsed = parseLine(line, outlets);

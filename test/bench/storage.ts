@@ -15,7 +15,7 @@ import { REAL_NEWS_FILE, realNewsTexts } from './texts.js';
 // Storage per article (issue 19's bar: at most 10 KB an article beyond the text with the demo
 // actors, a third of the previous layout's). The real pages are stored and analysed through the
 // pipeline, then the same rows are written in the previous layout (text on articles, sentences,
-// cue words and quotes repeated on every row) into a database migrated to 0012, in the same run.
+// cue words and quotes repeated on every row) into a database migrated to 0013, in the same run.
 // Both are VACUUM FULLed first: the steady size, without the dead rows of the analyses' updates.
 // `npx tsx test/bench/storage.ts` runs this part alone.
 
@@ -67,7 +67,7 @@ async function copyRows(from: postgres.Sql, to: postgres.Sql, query: string, tab
   }
 }
 
-/** The compact database's rows in the previous layout, as the code before migration 0013 wrote them. */
+/** The compact database's rows in the previous layout, as the code before migration 0014 wrote them. */
 async function writePreviousLayout(from: postgres.Sql, to: postgres.Sql): Promise<void> {
   for (const t of ['outlets', 'actors', 'sources', 'source_aliases']) await copyRows(from, to, `SELECT * FROM ${t}`, t);
   await copyRows(from, to, `SELECT a.*, tx.text FROM articles a JOIN article_texts tx ON tx.article_id = a.id AND tx.month = a.month`, 'articles');
@@ -114,7 +114,7 @@ async function runFor(actorsName: string, config: StancewatchConfig, log: (s: st
       await thread.close();
       await rt.close();
     }
-    // The previous layout: a database migrated to 0012, filled with the same rows.
+    // The previous layout: a database migrated to 0013, filled with the same rows.
     const admin = postgres(compact.url, { max: 1, onnotice: () => {} });
     const name = `sw_bench_prev_${process.pid}`;
     await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

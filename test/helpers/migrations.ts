@@ -8,7 +8,7 @@ import postgres from 'postgres';
 
 export const MIGRATIONS = fileURLToPath(new URL('../../drizzle', import.meta.url));
 /** The last migration of the layout before issue 19's (text on articles, sentences on mentions). */
-export const LAST_UNPARTITIONED = '0012_trend_exclusion_views';
+export const LAST_UNPARTITIONED = '0013_article_balance';
 
 /** A migrations folder holding the migrations up to and including `lastTag` (remove it after use). */
 export async function migrationsUpTo(lastTag: string): Promise<string> {

@@ -19,7 +19,7 @@ import {
 import { TEST_PG_URL } from '../helpers/db.js';
 import { LAST_UNPARTITIONED, migratePostgresFolder, migrationsUpTo } from '../helpers/migrations.js';
 
-// Migration 0013 (compact rows, article text split out, monthly partitions) on a database written
+// Migration 0014 (compact rows, article text split out, monthly partitions) on a database written
 // by the previous layout: every analyst view must return the same rows after it as before.
 
 const config = buildDemoConfig('http://127.0.0.1:1');
@@ -68,6 +68,7 @@ async function writeOldLayout(db: Db): Promise<void> {
       article_id: a.id, actor_id: act.id, analyzer_version: VERSION, score: act.stance.score, label: act.stance.label,
       confidence: act.stance.confidence, mentions: act.mentions.length,
       frames: Object.fromEntries(Object.entries(act.frames).filter(([, v]) => typeof v === 'number')),
+      positive_share: act.stance.positiveShare, negative_share: act.stance.negativeShare,
     }));
     const mentions = analysis.actors.flatMap((act) =>
       act.mentions.map((m) => ({
@@ -75,6 +76,7 @@ async function writeOldLayout(db: Db): Promise<void> {
         score: m.score, label: m.label, confidence: m.confidence, frames: m.frames,
         sentence: m.evidence.sentence.text, sentence_start: m.evidence.sentence.start, sentence_end: m.evidence.sentence.end,
         cues: m.evidence.cues,
+        p_negative: m.probabilities.negative, p_neutral: m.probabilities.neutral, p_positive: m.probabilities.positive,
       })),
     );
     const attributions = analysis.attributions.map((at, ordinal) => ({
@@ -153,7 +155,7 @@ async function checkMigration(handle: DatabaseHandle, migrateOld: (folder: strin
   expect(await count(db, sql`SELECT count(*)::int AS n FROM mentions WHERE sentence IS NOT NULL AND article_id <> ${ARTICLES[2].id}::uuid`)).toBe(0);
 }
 
-describe('migration 0013 from the previous layout', () => {
+describe('migration 0014 from the previous layout', () => {
   describe('on PostgreSQL', () => {
     const name = `sw_test_migration_${process.pid}`;
     let handle: DatabaseHandle;

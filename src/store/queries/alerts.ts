@@ -93,7 +93,7 @@ export async function outletQuotedSources(db: Db, outletId: string): Promise<Quo
            coalesce(at.content, sw_span(ar.title, tx.text, at.content_start, at.content_end), '') AS content
     FROM attributions at
     JOIN articles ar ON ar.id = at.article_id AND ar.analyzer_version = at.analyzer_version
-    -- Quotes are offsets into the text (migration 0013); a pruned text leaves them empty.
+    -- Quotes are offsets into the text (migration 0014); a pruned text leaves them empty.
     LEFT JOIN article_texts tx ON tx.article_id = ar.id AND tx.month = ar.month
     CROSS JOIN LATERAL jsonb_to_recordset(at.targets) AS t(actor text)
     LEFT JOIN sources s ON s.key = at.source_key

@@ -71,7 +71,7 @@ export async function articleEvidence(db: Db, id: string): Promise<ArticleEviden
   const row = rows[0];
   if (!row) return undefined;
   const a = row.a;
-  // Rows keep offsets into this text (migration 0013); a pruned text leaves the spans empty.
+  // Rows keep offsets into this text (migration 0014); a pruned text leaves the spans empty.
   const text = row.text === null ? a.title : `${a.title}\n\n${row.text}`;
   const span = (start: number, end: number) => (row.text === null ? '' : text.slice(start, end));
   // No current analysis yet: an impossible version keeps the queries below empty.

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
 
-/** The tables partitioned by publication month (migration 0013). */
+/** The tables partitioned by publication month (migration 0014). */
 export const MONTHLY_TABLES = ['article_texts', 'mentions'] as const;
 export type MonthlyTable = (typeof MONTHLY_TABLES)[number];
 

@@ -37,6 +37,9 @@ export const articleActors = pgTable(
     confidence: real().notNull(),
     mentions: integer().notNull(),
     frames: jsonb().$type<Record<string, number>>().notNull(),
+    /** Shares of the mentions labelled positive / negative (null before analyzer a5). */
+    positiveShare: real(),
+    negativeShare: real(),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.actorId, t.analyzerVersion] }),
@@ -63,7 +66,7 @@ export const mentions = pgTable(
     frames: jsonb().$type<string[]>().notNull(),
     sentenceStart: integer().notNull(),
     sentenceEnd: integer().notNull(),
-    /** Written out only when the offsets cannot find it in SQL (see migration 0013); else null. */
+    /** Written out only when the offsets cannot find it in SQL (see migration 0014); else null. */
     sentence: text(),
     /** The cue words as [start, end, weight x 1000] triples (offsets into the analysed text). */
     cueSpans: integer().array().notNull(),
@@ -71,6 +74,10 @@ export const mentions = pgTable(
     cues: jsonb().$type<StoredCue[]>(),
     /** The article's publication month: the partition (monthly, see articles.month). */
     month: date({ mode: 'string' }).notNull(),
+    /** Calibrated class probabilities behind score and label (null before analyzer a5). */
+    pNegative: real(),
+    pNeutral: real(),
+    pPositive: real(),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.analyzerVersion, t.actorId, t.start, t.month] }),
@@ -97,7 +104,7 @@ export const attributions = pgTable(
     sourceName: text(),
     /** Normalised channel of a nested citation ("Reuters" in "Reuters, citing ..."). */
     viaKey: text(),
-    /** Null when the offsets give it (see migration 0013), like content and sourceText. */
+    /** Null when the offsets give it (see migration 0014), like content and sourceText. */
     cue: text(),
     cueStart: integer().notNull(),
     cueEnd: integer().notNull(),

@@ -53,7 +53,7 @@ export const articles = pgTable(
     simhash: bigint({ mode: 'bigint' }),
     /**
      * Publication month (UTC; the fetch time's when the page gave no date): the partition of the
-     * article's text and mentions (migration 0013), pruned a whole month at a time.
+     * article's text and mentions (migration 0014), pruned a whole month at a time.
      */
     month: date({ mode: 'string' })
       .notNull()

@@ -84,6 +84,10 @@ CREATE TABLE mentions (
   cue_spans integer[] NOT NULL,
   cues jsonb,
   month date NOT NULL,
+  -- Calibrated class probabilities (migration 0013; null before analyzer a5).
+  p_negative real,
+  p_neutral real,
+  p_positive real,
   PRIMARY KEY (article_id, analyzer_version, actor_id, start, month)
 ) PARTITION BY RANGE (month);
 --> statement-breakpoint
@@ -92,7 +96,7 @@ CREATE INDEX mentions_actor_id_month_index ON mentions (actor_id, month);
 SELECT sw_ensure_partition('mentions', m) FROM (SELECT DISTINCT month AS m FROM articles) months;
 --> statement-breakpoint
 INSERT INTO mentions (article_id, analyzer_version, actor_id, start, "end", text, score, label, confidence, frames,
-                      sentence_start, sentence_end, sentence, cue_spans, cues, month)
+                      sentence_start, sentence_end, sentence, cue_spans, cues, month, p_negative, p_neutral, p_positive)
 SELECT m.article_id, m.analyzer_version, m.actor_id, m.start, m."end", m.text, m.score, m.label, m.confidence, m.frames,
        m.sentence_start, m.sentence_end,
        CASE WHEN m.sentence IS DISTINCT FROM sw_span(ar.title, tx.text, m.sentence_start, m.sentence_end) THEN m.sentence END,
@@ -104,7 +108,7 @@ SELECT m.article_id, m.analyzer_version, m.actor_id, m.start, m."end", m.text, m
                          WHERE v->>'text' IS DISTINCT FROM sw_span(ar.title, tx.text, (v->>'start')::int, (v->>'end')::int)
                             OR round((v->>'weight')::numeric, 3) <> (v->>'weight')::numeric)
             THEN m.cues END,
-       ar.month
+       ar.month, m.p_negative, m.p_neutral, m.p_positive
 FROM mentions_unpartitioned m
 JOIN articles ar ON ar.id = m.article_id
 LEFT JOIN article_texts tx ON tx.article_id = ar.id AND tx.month = ar.month;
@@ -125,7 +129,10 @@ SELECT
   coalesce(m.sentence, sw_span(ar.title, tx.text, m.sentence_start, m.sentence_end)) AS sentence,
   coalesce(m.cues, sw_cues(m.cue_spans, ar.title, tx.text)) AS cues,
   ar.url,
-  m.analyzer_version
+  m.analyzer_version,
+  m.p_negative,
+  m.p_neutral,
+  m.p_positive
 FROM mentions m
 JOIN articles ar ON ar.id = m.article_id AND ar.analyzer_version = m.analyzer_version AND ar.month = m.month
 LEFT JOIN article_texts tx ON tx.article_id = ar.id AND tx.month = ar.month;
