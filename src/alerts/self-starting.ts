@@ -81,6 +81,8 @@ interface Side {
 }
 
 const REFRESH = 5;
+/** Reference shares are taken as at least this and at most one minus it (see reference). */
+const SHARE_FLOOR = 0.05;
 
 /** Articles a month over [from, to); a reference published all at once counts as very busy. */
 function perMonth(times: readonly number[] | undefined, from: number, to: number): number {
@@ -157,10 +159,12 @@ function reference(side: Side, xs: readonly number[], from: number, to: number, 
   const h = stanceThreshold(perMonth(times, from, to), o, side.extra);
   const slice = xs.slice(from, to);
   if (side.track === 'mean') return { from, to, ...robustCenterSpread(slice), h };
-  // A share from a handful of articles is pulled towards a third (one label in three) by one
-  // pseudo-article, so a reference that never saw the label does not make its first one a shock.
+  // Laplace's estimate, kept within [SHARE_FLOOR, 1 - SHARE_FLOOR]: a reference that never saw
+  // the label (0 of 120) must not make a few such articles look impossible; the share's
+  // uncertainty at the edges is larger than its estimate says.
   const k = slice.reduce((s, x) => s + x, 0);
-  return { from, to, center: (k + 1 / 3) / (slice.length + 1), spread: 1, h };
+  const p = (k + 1) / (slice.length + 2);
+  return { from, to, center: Math.min(1 - SHARE_FLOOR, Math.max(SHARE_FLOOR, p)), spread: 1, h };
 }
 
 /** Log-likelihood ratio of one article: after-shift model against the reference. */
@@ -170,7 +174,7 @@ function increment(side: Side, ref: Reference, x: number, o: StanceDetectorOptio
     return side.size * (side.direction * z - side.size / 2);
   }
   const p0 = ref.center;
-  const p1 = Math.min(0.98, Math.max(0.02, p0 + side.direction * side.size));
+  const p1 = Math.min(1 - SHARE_FLOOR / 2, Math.max(SHARE_FLOOR / 2, p0 + side.direction * side.size));
   return x === 1 ? Math.log(p1 / p0) : Math.log((1 - p1) / (1 - p0));
 }
 
