@@ -8,6 +8,7 @@ import { median, scoreSeries, type SeriesOutcome, type ShiftOutcome } from './al
 import { buildSeries, type SeriesPlan } from './alerts/series.js';
 import { REAL_SERIES, buildRealWorld, portrayalSet, type RealSeries, type RealWorld } from './alerts/real-world.js';
 import { WINDOW_DAYS, runReal } from './alerts/real-score.js';
+import { realBound } from './alerts/real-bound.js';
 import { newsMtscPresent } from './real-articles/index.js';
 
 // npm run eval:alerts [-- --json] [--seed S] [--sensitivity low|medium|high] [--watched N]
@@ -175,6 +176,8 @@ function realReport() {
     analyzer: runReal(series, realOpts, 'analyzer'),
     /** The same detector on scores computed from the gold sentence labels: the ceiling. */
     perfectLabels: runReal(series, realOpts, 'perfect'),
+    /** What any detector could do at the bar's false-alert rate (Lorden's bound, see real-bound.ts). */
+    lowerBound: { analyzer: realBound(series, 'analyzer', WINDOW_DAYS), perfectLabels: realBound(series, 'perfect', WINDOW_DAYS) },
   };
 }
 
@@ -224,6 +227,16 @@ if (args.json) {
         line('perfect labels (ceiling)', real.perfectLabels),
         `  bars on the analyzer's scores: >= 75% within 6 weeks ${met(realBars!.foundWithin6WeeksMet)}; ` +
           `median delay <= 21 days ${met(realBars!.medianDelayMet)}; <= 1 false alert per 100 series-months ${met(realBars!.falseAlertsMet)}`,
+        `  what any detector could do at 1 false alert per 100 series-months (Lorden's bound on the mean delay, ln(articles a month x 100) / KL ` +
+          `of the new mix's article scores from the old one's): bound within 6 weeks of articles for ${real.lowerBound.analyzer.boundWithinWindow} of ` +
+          `${real.lowerBound.analyzer.shifts} shifts on the analyzer's scores (median bound ${real.lowerBound.analyzer.medianBoundArticles} articles against ` +
+          `${real.lowerBound.analyzer.medianArticlesInWindow} in 6 weeks), ${real.lowerBound.perfectLabels.boundWithinWindow} with perfect labels ` +
+          `(median ${real.lowerBound.perfectLabels.medianBoundArticles})`,
+        `  KL per article between mixes, nats (analyzer | perfect): ` +
+          Object.keys(real.lowerBound.perfectLabels.divergence)
+            .sort()
+            .map((k) => `${k} ${real.lowerBound.analyzer.divergence[k]}|${real.lowerBound.perfectLabels.divergence[k]}`)
+            .join('; '),
         `  found within 6 weeks by switch (analyzer | perfect): ` +
           Object.keys(real.perfectLabels.bySwitch)
             .sort()

@@ -202,6 +202,26 @@ function meanOf(xs: readonly number[], from: number, to: number): number {
 }
 
 /**
+ * Whether a change is worth an alert, in analysts' units: the mean moved by at least
+ * `minEffectSpreads` of the series' spread, or the share of negative (positive) articles moved by
+ * at least `minShareMove` the way the stance moved. Either will do, whichever track alarmed: a
+ * mix can shift with little change of the mean (more negative and more positive articles).
+ */
+function bigEnough(
+  scores: readonly number[],
+  shares: ((t: TrackName) => readonly number[]) | undefined,
+  span: { refStart: number; start: number; end: number },
+  direction: 1 | -1,
+  o: StanceDetectorOptions,
+): boolean {
+  const move = (xs: readonly number[]) => meanOf(xs, span.start, span.end) - meanOf(xs, span.refStart, span.start);
+  const { spread } = robustCenterSpread(scores.slice(span.refStart, span.start));
+  if (direction * move(scores) >= o.minEffectSpreads * spread) return true;
+  if (!shares) return false;
+  return direction * move(shares('share:positive')) >= o.minShareMove || -direction * move(shares('share:negative')) >= o.minShareMove;
+}
+
+/**
  * The first alarm at or after `origin` over every track. Each side keeps its own reference: up
  * to `maxBefore` articles before its current excursion, so the articles under test never shape
  * the baseline they are compared with. A shrink of n/(n + m) on the sum stands for the error of
@@ -244,12 +264,13 @@ export function firstStanceAlarm(
       if (statistic < ref.h) continue;
       const refStart = Math.max(origin, side.start - o.maxBefore);
       const start = refineStart(xs, refStart, side.start, t);
-      const effect = side.direction * (meanOf(xs, start, t + 1) - meanOf(xs, refStart, start));
-      const bar = side.track === 'mean' ? o.minEffectSpreads * ref.spread : o.minShareMove;
-      if (t + 1 - start < o.minAfter || start - refStart < o.minBefore || effect < bar) continue;
+      if (t + 1 - start < o.minAfter || start - refStart < o.minBefore) continue;
+      const direction = stanceDirection(side.track, side.direction);
+      const span = { refStart, start, end: t + 1 };
+      if (!bigEnough(scores, withLabels ? valuesOf : undefined, span, direction, o)) continue;
       return {
         track: side.track,
-        direction: stanceDirection(side.track, side.direction),
+        direction,
         refStart,
         start,
         at: t,
