@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createAnalyzer, type Attribution } from '../src/nlp/index.js';
+import { startProgress } from '../src/progress/index.js';
 import { loadGold, type GoldArticle, type GoldAttribution } from './attribution/gold.js';
 import {
   CONTENT_JACCARD,
@@ -13,13 +14,14 @@ import {
 } from './attribution/score.js';
 import { checkSeed, loadSeed, seedPresent } from './attribution/seed.js';
 
-// npm run eval:attribution -- FILE [--verbose] [--json]
+// npm run eval:attribution -- FILE [--verbose] [--json] [--quiet]
 // FILE: a labelled set (YAML as test/fixtures/attribution/news.yaml, or JSON Lines with offsets).
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
   },
 });
 const file = positionals[0] ?? 'test/fixtures/attribution/news.yaml';
@@ -41,12 +43,15 @@ if (gold.missing > 0) {
   );
 }
 const analyze = createAnalyzer(gold.actors);
+const progress = startProgress({ label: 'eval:attribution', unit: 'articles', total: gold.articles.length, quiet: args.quiet });
 const started = performance.now();
 const results: ArticleResult[] = gold.articles.map((article) => {
   const predicted = analyze(article.text).attributions;
+  progress.tick();
   return { article, predicted, pairs: pair(article.attributions, predicted) };
 });
 const elapsedMs = performance.now() - started;
+progress.stop();
 
 const add = (a: Counts, b: Counts): Counts => ({
   tp: a.tp + b.tp,

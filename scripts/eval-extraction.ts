@@ -16,6 +16,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startProgress, type Progress } from '../src/progress/index.js';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../src/crawl/index.js';
@@ -58,7 +59,7 @@ function loadPages(dir: string, only: Set<string> | undefined): Page[] {
 }
 
 /** Runs `extract` over every page; a page it throws on (no article text) predicts nothing. */
-function runExtractor(pages: Page[], extract: Extractor): Run {
+function runExtractor(pages: Page[], extract: Extractor, progress?: Progress): Run {
   const predictions = new Map<string, string>();
   let failures = 0;
   const started = performance.now();
@@ -69,6 +70,7 @@ function runExtractor(pages: Page[], extract: Extractor): Run {
       failures += 1;
       predictions.set(page.id, '');
     }
+    progress?.tick();
   }
   return { predictions, seconds: (performance.now() - started) / 1000, failures };
 }
@@ -77,12 +79,12 @@ function runExtractor(pages: Page[], extract: Extractor): Run {
  * Runs both extractors `repeat` times, alternating, and keeps each one's fastest pass: on a
  * shared machine the fastest pass is the one least disturbed by other work.
  */
-function timedRuns(pages: Page[], repeat: number): [Run, Run] {
-  let mine = runExtractor(pages, ours);
-  let base = runExtractor(pages, readability);
+function timedRuns(pages: Page[], repeat: number, progress: Progress): [Run, Run] {
+  let mine = runExtractor(pages, ours, progress);
+  let base = runExtractor(pages, readability, progress);
   for (let i = 1; i < repeat; i++) {
-    const nextMine = runExtractor(pages, ours);
-    const nextBase = runExtractor(pages, readability);
+    const nextMine = runExtractor(pages, ours, progress);
+    const nextBase = runExtractor(pages, readability, progress);
     if (nextMine.seconds < mine.seconds) mine = nextMine;
     if (nextBase.seconds < base.seconds) base = nextBase;
   }
@@ -132,6 +134,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       'check-metric': { type: 'string' },
       repeat: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
     },
   });
   const dir = positionals[0];
@@ -142,7 +145,11 @@ async function main(): Promise<void> {
   // One untimed pass warms the JIT for both, so that neither pays for the other's start-up.
   runExtractor(pages.slice(0, 3), ours);
   runExtractor(pages.slice(0, 3), readability);
-  const [mine, base] = timedRuns(pages, Number(values.repeat ?? '1'));
+  const repeat = Number(values.repeat ?? '1');
+  // Both extractors, `repeat` passes each: the count is page extractions.
+  const progress = startProgress({ label: 'eval:extraction', unit: 'pages', total: pages.length * repeat * 2, quiet: values.quiet });
+  const [mine, base] = timedRuns(pages, repeat, progress);
+  progress.stop();
   const mineScores = score(truths, mine.predictions);
   const baseScores = score(truths, base.predictions);
   console.log(`${pages.length} pages from ${dir}`);

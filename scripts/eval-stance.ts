@@ -7,6 +7,12 @@
  * or scores whole articles of PerSenT (the author's sentiment towards the main person) through the
  * analyzer's article-level stance:
  *   npm run eval:stance -- --persent FILE.csv [--scorer lexicon|model] [--json]
+ * or scores articles assembled from real labelled sentences (scripts/real-articles) through the
+ * analyzer, against the mean gold label of their sentences about the person:
+ *   npm run eval:stance -- --articles [--pool dev|train-fold-K] [--model FILE] [--raw] [--select] [--json]
+ * (`--select` chooses the aggregation on the pool: only ever on a train fold held back from --model),
+ * or fits the calibration on a held-back fold of train with a model that never saw it:
+ *   npm run eval:stance -- --calibrate --model FILE --pool train-fold-K [--write]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +31,14 @@ const { values, positionals } = parseArgs({
     cv: { type: 'boolean', default: false },
     'linear-only': { type: 'boolean', default: false },
     persent: { type: 'string' },
+    articles: { type: 'boolean', default: false },
+    calibrate: { type: 'boolean', default: false },
+    pool: { type: 'string', default: 'dev' },
+    model: { type: 'string' },
+    raw: { type: 'boolean', default: false },
+    select: { type: 'boolean', default: false },
+    write: { type: 'boolean', default: false },
+    per: { type: 'string', default: '60' },
     /** model (the analyzer's default, and the default here) or lexicon (the old rule scorer). */
     scorer: { type: 'string' },
   },
@@ -168,7 +182,46 @@ async function evaluatePersent(file: string): Promise<void> {
   console.log(`  the same cut search, 5-fold cross-validated: F1m ${cv.f1m.toFixed(2)}`);
 }
 
-if (values.persent !== undefined) {
+async function evaluateArticles(): Promise<void> {
+  const a = await import('./stance/articles.js');
+  const { ARTICLE_CUTS, PERSON_ARTICLE_CUTS } = await import('../src/nlp/aggregate.js');
+  if (values.select && values.pool === 'dev') {
+    console.error('--select chooses on the pool it scores: use a held-back train fold (--pool train-fold-K with a --model trained without it), never dev');
+    process.exit(2);
+  }
+  const set = a.poolOf(values.pool);
+  const model = a.loadModel(values.model, values.raw);
+  const scored = a.scoreArticles(set, model, Number(values.per));
+  // The analyzer's own article scores (the shipped aggregation and its person cut points).
+  const analyzer = a.ownFigures(scored, PERSON_ARTICLE_CUTS);
+  const plain = a.plainMeanFigures(scored, ARTICLE_CUTS);
+  const ceiling = a.balanceFigures(scored, a.BALANCE, ARTICLE_CUTS, true);
+  const header = `${scored.length} articles from ${set.name} (${set.portrayals.length} portrayals, ${set.skipped} targets skipped), model ${values.model ?? 'committed'}${values.raw ? ' uncalibrated' : ' calibrated'}`;
+  const selection = values.select ? a.selectBalance(scored) : undefined;
+  if (values.json) {
+    console.log(JSON.stringify({ pool: set.name, n: scored.length, balance: a.BALANCE, analyzer, plainMean: plain, ceiling, selection }));
+    return;
+  }
+  console.log(header);
+  console.log(a.formatFigures(`analyzer ${JSON.stringify(a.BALANCE)}`, analyzer));
+  console.log(a.formatFigures('plain mean of p(pos) - p(neg)', plain));
+  console.log(a.formatFigures('ceiling: perfect mention labels', ceiling));
+  if (selection) {
+    for (const row of selection.table) console.log(a.formatFigures(`  ${row.options.pool} ${row.options.pool === 'lean' ? `sharp ${row.options.sharpness}` : `gain ${row.options.gain}`} power ${row.options.massPower} prior ${row.options.prior}`, row.figures));
+    console.log(`selected (least squared error among those meeting ${JSON.stringify(a.SELECT_BARS)}, prior > 0): ${JSON.stringify(selection.options)}, cuts: negative below ${selection.cuts.negativeBelow}, positive from ${selection.cuts.positiveFrom}`);
+  }
+}
+
+async function fitCalibration(): Promise<void> {
+  const c = await import('./stance/calibrate.js');
+  await c.runCalibration({ pool: values.pool, model: values.model, write: values.write, json: values.json });
+}
+
+if (values.articles) {
+  await evaluateArticles();
+} else if (values.calibrate) {
+  await fitCalibration();
+} else if (values.persent !== undefined) {
   await evaluatePersent(values.persent);
 } else if (values.cv) {
   const { crossValidate } = await import('./stance/cv.js');

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeModel } from '../src/nlp/stance-model/model.js';
 import { STANCE_MODEL_VERSION } from '../src/nlp/stance-model/version.js';
+import { articleFolds, FOLDS } from './stance/cv.js';
 import { gruExamples } from './stance/gru-examples.js';
 import { trainGru } from './stance/gru-train.js';
 import { GRU_DEFAULTS, GRU_SEEDS, GRU_SHARE, LINEAR_DEFAULTS } from './stance/hyper.js';
@@ -31,12 +32,29 @@ const { values } = parseArgs({
     search: { type: 'boolean', default: false },
     /** Write the weights here instead of the committed file (to compare a candidate first). */
     out: { type: 'string', default: WEIGHTS_FILE },
+    /**
+     * Leave out the training articles of this fold (0-4, the deal of `eval:stance -- --cv`) and
+     * write elsewhere (--out): a model whose held-back fold is where calibration and aggregation
+     * are chosen (`eval:stance -- --articles --pool train-fold-K --model FILE`).
+     */
+    'hold-out-fold': { type: 'string' },
   },
 });
 
 const data = prepare();
-// NewsMTSC train plus the analyst examples; the dev sets stay NewsMTSC only.
-const trainExamples = [...data.trainExamples, ...data.analystExamples];
+const heldOut = values['hold-out-fold'] === undefined ? undefined : Number(values['hold-out-fold']);
+if (heldOut !== undefined && !(Number.isInteger(heldOut) && heldOut >= 0 && heldOut < FOLDS)) {
+  console.error(`--hold-out-fold must be an integer from 0 to ${FOLDS - 1}, not ${values['hold-out-fold']}`);
+  process.exit(2);
+}
+if (heldOut !== undefined && path.resolve(values.out) === WEIGHTS_FILE) {
+  console.error('--hold-out-fold needs --out: the committed weights are trained on every fold');
+  process.exit(2);
+}
+const folds = articleFolds(data.trainExamples, FOLDS);
+// NewsMTSC train (less the held-out fold) plus the analyst examples; the dev sets stay NewsMTSC only.
+const trainExamples = [...data.trainExamples.filter((_, i) => folds[i] !== heldOut), ...data.analystExamples];
+if (heldOut !== undefined) log(`fold ${heldOut} held out: training on ${trainExamples.length} targets`);
 
 function devF1m(model: StanceModel, set: readonly LabelledSentence[]): number {
   const r = scoreSentences(model, set);

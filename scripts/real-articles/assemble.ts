@@ -39,6 +39,8 @@ export interface AssembledArticle {
   goldMean: number;
   /** The real sentences used (gids), the person's first: for tracing a score back. */
   sources: string[];
+  /** Where each body sentence stands in `text` (end-exclusive), with its label when it is about the person. */
+  sentences: { start: number; end: number; label?: StanceModelLabel }[];
 }
 
 export interface AssembleOptions {
@@ -100,14 +102,23 @@ export function assembleArticle(rng: Rng, o: AssembleOptions): AssembledArticle 
     const j = Math.floor(rng() * (i + 1));
     [pieces[i], pieces[j]] = [pieces[j] as Piece, pieces[i] as Piece];
   }
-  const paragraphs: string[] = [];
+  const paragraphs: Piece[][] = [];
   for (let i = 0; i < pieces.length; ) {
     const n = Math.min(pieces.length - i, intBetween(rng, 1, 2));
-    paragraphs.push(pieces.slice(i, i + n).map((p) => p.text).join(' '));
+    paragraphs.push(pieces.slice(i, i + n));
     i += n;
   }
   const title = pick(rng, HEADLINES).replace('{name}', o.person.full);
-  const body = paragraphs.join('\n\n');
+  const body = paragraphs.map((para) => para.map((p) => p.text).join(' ')).join('\n\n');
+  const sentences: AssembledArticle['sentences'] = [];
+  let at = title.length + 2;
+  for (const para of paragraphs) {
+    for (const p of para) {
+      sentences.push({ start: at, end: at + p.text.length, ...(p.label ? { label: p.label } : {}) });
+      at += p.text.length + 1;
+    }
+    at += 1;
+  }
   const gold = pieces.flatMap((p) => (p.label ? [p.label] : []));
   return {
     title,
@@ -117,5 +128,6 @@ export function assembleArticle(rng: Rng, o: AssembleOptions): AssembledArticle 
     gold,
     goldMean: gold.reduce((s, l) => s + VALUE[l], 0) / Math.max(1, gold.length),
     sources: [...own.map((p) => p.gid), ...fillers.map((p) => p.gid)],
+    sentences,
   };
 }

@@ -56,7 +56,7 @@ export function cutLabel(score: number, mentions: number, lo: number, hi: number
   return score >= hi ? 'positive' : 'neutral';
 }
 
-const GRID = Array.from({ length: 41 }, (_, i) => -0.5 + i * 0.025);
+const GRID = Array.from({ length: 73 }, (_, i) => Math.round((-0.9 + i * 0.025) * 1000) / 1000);
 
 /** The cut points with the best F1m on these scored documents (grid of 0.025). */
 export function bestCuts(

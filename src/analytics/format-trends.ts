@@ -10,6 +10,9 @@ export interface TrendPoint {
   meanStance: number;
   ciLow: number | null;
   ciHigh: number | null;
+  /** Share of the articles positive / negative about the actor (absent: not shown). */
+  sharePositive?: number;
+  shareNegative?: number;
 }
 
 export type TrendFormat = 'table' | 'csv' | 'json';
@@ -22,11 +25,13 @@ function csvCell(v: string | number | null): string {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const COLUMNS = ['period', 'actor', 'outlet', 'articles', 'mentions', 'mean_stance', 'ci_low', 'ci_high'] as const;
+const COLUMNS = ['period', 'actor', 'outlet', 'articles', 'mentions', 'mean_stance', 'ci_low', 'ci_high', 'share_positive', 'share_negative'] as const;
 
 function values(r: TrendPoint): (string | number | null)[] {
-  return [r.period, r.actorId, r.outletId, r.articles, r.mentions, r.meanStance, r.ciLow, r.ciHigh];
+  return [r.period, r.actorId, r.outletId, r.articles, r.mentions, r.meanStance, r.ciLow, r.ciHigh, r.sharePositive ?? null, r.shareNegative ?? null];
 }
+
+const percent = (x: number | undefined) => (x === undefined ? '' : `${Math.round(x * 100)}%`);
 
 /** A long table: one line per actor, outlet and period. */
 export function formatTrends(rows: TrendPoint[], format: TrendFormat): string {
@@ -40,8 +45,10 @@ export function formatTrends(rows: TrendPoint[], format: TrendFormat): string {
     String(r.mentions),
     signed(r.meanStance),
     r.ciLow === null || r.ciHigh === null ? '' : `[${signed(r.ciLow)}, ${signed(r.ciHigh)}]`,
+    percent(r.sharePositive),
+    percent(r.shareNegative),
   ]);
-  return alignColumns([['period', 'actor', 'outlet', 'articles', 'mentions', 'mean', '95% interval'], ...table]);
+  return alignColumns([['period', 'actor', 'outlet', 'articles', 'mentions', 'mean', '95% interval', 'positive', 'negative'], ...table]);
 }
 
 /**

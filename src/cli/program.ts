@@ -3,6 +3,7 @@ import { registerActorsCommands } from './commands/actors.js';
 import { registerAlertsCommands } from './commands/alerts.js';
 import { registerAnalystCommands } from './commands/analyst.js';
 import { registerAnalyzeCommand } from './commands/analyze-text.js';
+import { registerInitCommand } from './commands/init.js';
 import { registerOutletsCommands } from './commands/outlets.js';
 import { registerReadCommands } from './commands/read-views.js';
 import { registerReanalyzeCommand } from './commands/reanalyze.js';
@@ -17,8 +18,11 @@ export function buildProgram(): Command {
   const program = new Command('stancewatch')
     .description('Actor-level stance monitoring of news outlets: crawl, analyse, store, alert.')
     .option('-c, --config <file>', 'config file (YAML); default: $STANCEWATCH_CONFIG')
+    .option('-q, --quiet', 'no progress on stderr for long commands (the summary on stdout is unchanged)')
+    .option('--progress-every <seconds>', 'without a terminal, a progress line this often (default 5)')
     .showHelpAfterError();
   registerStartCommands(program);
+  registerInitCommand(program);
   registerSimpleCommands(program);
   registerWorkerCommand(program);
   registerAnalyzeCommand(program);

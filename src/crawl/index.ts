@@ -19,3 +19,4 @@ export type {
   SourceValidators,
 } from './types.js';
 export { pollBounds, nextPollInterval, MIN_POLL_MS, type PollBounds } from './poll-interval.js';
+export { probeSite, sampleArticles, type ProbeOptions, type SampledArticle, type SiteProbe } from './site-probe.js';

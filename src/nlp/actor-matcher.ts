@@ -79,6 +79,24 @@ function resolveOverlaps(matches: ActorMatch[]): ActorMatch[] {
   return kept;
 }
 
+/**
+ * Adjacent forms of one person are one mention: with the alias "President Xi" and the derived
+ * surname "Jinping", "President Xi Jinping" is a titled full name, not two mentions.
+ */
+function joinAdjacent(text: string, matches: ActorMatch[], actors: readonly Actor[]): ActorMatch[] {
+  const out: ActorMatch[] = [];
+  for (const m of matches) {
+    const prev = out.at(-1);
+    const person = actors[m.actor]?.kind === 'person';
+    if (prev !== undefined && person && prev.actor === m.actor && /^[ \t]{1,2}$/.test(text.slice(prev.end, m.start))) {
+      out[out.length - 1] = { ...prev, end: m.end, text: text.slice(prev.start, m.end) };
+    } else {
+      out.push(m);
+    }
+  }
+  return out;
+}
+
 /** Compiles `actors` once; reuse the result (compiling costs far more than matching a text). */
 export function compileActorMatcher(actors: readonly Actor[]): ActorMatcher {
   const forms = actors.flatMap((actor, i) => surfaceFormsOf(actor, i));
@@ -91,7 +109,7 @@ export function compileActorMatcher(actors: readonly Actor[]): ActorMatcher {
     match(text: string): ActorMatch[] {
       const found: ActorMatch[] = [];
       tables.forEach((t) => scan(t, text, found));
-      return tables.length > 1 ? resolveOverlaps(found) : found;
+      return joinAdjacent(text, tables.length > 1 ? resolveOverlaps(found) : found, actors);
     },
   };
 }

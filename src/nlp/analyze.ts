@@ -11,10 +11,10 @@ import { pronounMentions } from './pronoun-mentions.js';
 
 /**
  * Stored with every analysis row: the version of the analyzer's own rules (matching, frames,
- * attribution, aggregation; bump `a4` when they change) and of the stance model it scores with,
+ * attribution, aggregation; bump `a5` when they change) and of the stance model it scores with,
  * so that retrained weights make a new version by themselves.
  */
-export const ANALYZER_VERSION = `a4-${STANCE_MODEL_VERSION}`;
+export const ANALYZER_VERSION = `a5-${STANCE_MODEL_VERSION}`;
 
 let learned: MentionScorer | undefined;
 
@@ -47,6 +47,8 @@ function locateMentions(table: TokenTable, matches: readonly ActorMatch[]): Map<
   return bySentence;
 }
 
+const NO_PROBABILITIES = { negative: 0, neutral: 1, positive: 0 } as const;
+
 function analyzeSentence(
   table: TokenTable,
   s: number,
@@ -60,12 +62,12 @@ function analyzeSentence(
   const sentence = { text: table.text.slice(span.start, span.end), ...span };
   const frames = framesOf(frameBits(table, from, to));
   return located.map(({ match }, j) => {
-    const { score = 0, label = 'neutral', confidence = 0, cues = [] } = scores[j] ?? {};
+    const { score = 0, label = 'neutral', confidence = 0, cues = [], probabilities = NO_PROBABILITIES } = scores[j] ?? {};
     const { text, start, end } = match;
     // Copies, so that a consumer editing one mention cannot change its neighbours.
     const evidence = { sentence: { ...sentence }, cues };
     const stance = { score, label, confidence };
-    const mention: Mention = { text, start, end, ...stance, frames: [...frames], evidence };
+    const mention: Mention = { text, start, end, ...stance, probabilities: { ...probabilities }, frames: [...frames], evidence };
     return [match.actor, mention] as const;
   });
 }

@@ -33,6 +33,7 @@ export function modelScorer(model: StanceModel = defaultModel()): MentionScorer 
       score: round(r.score),
       label: r.label,
       confidence: round(r.confidence),
+      probabilities: { negative: round(r.probs[0]), neutral: round(r.probs[1]), positive: round(r.probs[2]) },
       cues: r.cues.map((c) => ({ text: c.text, start: c.start, end: c.end, weight: c.weight })),
     }));
   };

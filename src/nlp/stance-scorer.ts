@@ -1,4 +1,4 @@
-import type { Cue, Stance, StanceLabel } from './types.js';
+import type { Cue, MentionProbabilities, Stance, StanceLabel } from './types.js';
 import {
   cueTargets,
   sentenceContext,
@@ -12,6 +12,7 @@ export type { MentionSlot, SentenceView } from './cue-targets.js';
 
 /** The stance of one mention and the cue words it came from. */
 export interface MentionScore extends Stance {
+  probabilities: MentionProbabilities;
   cues: Cue[];
 }
 
@@ -123,7 +124,13 @@ export function stanceFromCues(cues: readonly Cue[]): MentionScore {
   const score = round(Math.tanh(sum));
   const confidence =
     mass === 0 ? NO_EVIDENCE_CONFIDENCE : (Math.abs(sum) / mass) * (1 - Math.exp(-2 * mass));
-  return { score, label: labelOf(score), confidence: round(confidence), cues: [...cues] };
+  // The rule scorer has no classes: its score read as the positive or negative share of the mass.
+  const probabilities = {
+    negative: round(Math.max(0, -score)),
+    neutral: round(1 - Math.abs(score)),
+    positive: round(Math.max(0, score)),
+  };
+  return { score, label: labelOf(score), confidence: round(confidence), probabilities, cues: [...cues] };
 }
 
 /**

@@ -41,16 +41,34 @@ export interface Evidence {
   cues: Cue[];
 }
 
+/** Calibrated class probabilities of one mention (they sum to 1). */
+export interface MentionProbabilities {
+  negative: number;
+  neutral: number;
+  positive: number;
+}
+
 export interface Mention extends Span, Stance {
+  /** The scorer's class probabilities behind score and label (score = positive - negative). */
+  probabilities: MentionProbabilities;
   frames: Frame[];
   evidence: Evidence;
+}
+
+/**
+ * Article-level stance of one actor: the balance of how its evaluative mentions portray it
+ * (see src/nlp/aggregate.ts), and the shares of its mentions labelled positive and negative.
+ */
+export interface ArticleStance extends Stance {
+  positiveShare: number;
+  negativeShare: number;
 }
 
 /** Article-level reading of one actor. `frames` maps a frame to its share of the mentions. */
 export interface ActorAnalysis {
   id: string;
   name: string;
-  stance: Stance;
+  stance: ArticleStance;
   frames: Partial<Record<Frame, number>>;
   mentions: Mention[];
 }

@@ -26,13 +26,20 @@ export interface IngestFileResult {
  * Feeds a JSONL archive into the pipeline as if crawled. A bad line is reported with its number
  * and reason and skipped; the other lines still go in.
  */
-export async function ingestFile(deps: PipelineDeps, file: string): Promise<IngestFileResult> {
+export async function ingestFile(
+  deps: PipelineDeps,
+  file: string,
+  opts: { onProgress?: (bytesRead: number) => void } = {},
+): Promise<IngestFileResult> {
   const outlets = new Set(deps.config.outlets.map((o) => o.id));
   const result: IngestFileResult = { lines: 0, stored: { new: 0, changed: 0, unchanged: 0 }, rejected: [] };
   const input = file === '-' ? process.stdin : createReadStream(file, 'utf8');
   let lineNo = 0;
+  let bytes = 0;
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     lineNo++;
+    bytes += Buffer.byteLength(line) + 1;
+    opts.onProgress?.(bytes);
     if (line.trim() === '') continue;
     result.lines++;
     const reason = await ingestLine(deps, line, outlets, result);

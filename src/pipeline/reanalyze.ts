@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ANALYZER_VERSION } from '../nlp/index.js';
-import { reanalysisCandidates, type ReanalysisCandidate } from '../store/index.js';
+import { countReanalysisCandidates, reanalysisCandidates, type ReanalysisCandidate } from '../store/index.js';
 import type { PipelineDeps } from './deps.js';
 
 // The analyze stage reads English only (analyze-article.ts records other languages as skipped
@@ -18,6 +18,8 @@ export interface ReanalyzeOptions {
    * runner here, so a large backfill never holds more than a page of jobs.
    */
   afterPage?: () => Promise<void>;
+  /** Told how many articles will be queued, before the first is (for progress reports). */
+  onTotal?: (total: number) => void;
   pageSize?: number;
 }
 
@@ -52,6 +54,7 @@ export async function reanalyze(deps: PipelineDeps, opts: ReanalyzeOptions = {})
     ...(opts.outletIds ? { outletIds: opts.outletIds } : {}),
     ...(opts.pageSize ? { pageSize: opts.pageSize } : {}),
   };
+  if (opts.onTotal) opts.onTotal(await countReanalysisCandidates(deps.db, query));
   let queued = 0;
   for await (const page of reanalysisCandidates(deps.db, query)) {
     for (const c of page) {

@@ -84,6 +84,12 @@ export class InProcessRunner implements JobDispatcher {
     }
   }
 
+  /** Jobs finished (completed or failed) and still pending per queue, for progress reports. */
+  counts(queue: QueueName): { done: number; pending: number } {
+    const failed = this.stats.failed.filter((f) => f.queue === queue).length;
+    return { done: this.stats.completed[queue] + failed, pending: this.pending[queue].length };
+  }
+
   get failed(): readonly FailedJob[] {
     return this.stats.failed;
   }

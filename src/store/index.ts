@@ -106,4 +106,4 @@ export {
   type AlertFilter,
 } from './queries/alerts.js';
 export { articleTextPages, type ArticleText, type ArticleTextQuery } from './queries/suggest.js';
-export { reanalysisCandidates, type ReanalysisCandidate, type ReanalysisQuery } from './queries/reanalyze.js';
+export { countReanalysisCandidates, reanalysisCandidates, type ReanalysisCandidate, type ReanalysisQuery } from './queries/reanalyze.js';

@@ -63,7 +63,7 @@ describe('stancewatch command line', () => {
     const res = await cli(['trends', '--actor', 'china', '--outlet', 'harbour-times', '--format', 'csv']);
     expect(res.code).toBe(0);
     const lines = res.stdout.trim().split('\n');
-    expect(lines[0]).toBe('period,actor,outlet,articles,mentions,mean_stance,ci_low,ci_high');
+    expect(lines[0]).toBe('period,actor,outlet,articles,mentions,mean_stance,ci_low,ci_high,share_positive,share_negative');
     expect(lines.length).toBeGreaterThan(10);
   }, 60_000);
 

@@ -10,9 +10,9 @@ export interface CliResult {
 const run = promisify(execFile);
 
 /** Runs `stancewatch ARGS` as a user would, with only `env`; a non-zero exit is returned, not thrown. */
-export async function runCli(args: readonly string[], env: Record<string, string>): Promise<CliResult> {
+export async function runCli(args: readonly string[], env: Record<string, string>, timeout = 60_000): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run('node', ['bin/stancewatch.js', ...args], { env, timeout: 60_000 });
+    const { stdout, stderr } = await run('node', ['bin/stancewatch.js', ...args], { env, timeout, maxBuffer: 10 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as CliResult;

@@ -36,11 +36,13 @@ async function seed(): Promise<void> {
     const sentence = { text, start: offset, end: offset + text.length };
     const score = i === 0 ? 0.5 : -0.25;
     const label = score > 0 ? 'positive' : 'negative';
+    const probabilities = score > 0 ? { negative: 0.1, neutral: 0.3, positive: 0.6 } : { negative: 0.5, neutral: 0.3, positive: 0.2 };
+    const shares = score > 0 ? { positiveShare: 1, negativeShare: 0 } : { positiveShare: 0, negativeShare: 1 };
     await saveAnalyses(db, [{
       articleId: id,
       analysis: {
         analyzerVersion: 'v1',
-        actors: [{ id: 'china', stance: { score, label, confidence: 0.7 }, frames: { diplomacy: 1 }, mentions: [{ text: 'Beijing', start: offset, end: offset + 7, score, label, confidence: 0.7, frames: ['diplomacy'], evidence: { sentence, cues: [{ text: 'praised', start: offset + 8, end: offset + 15, weight: 0.5 }] } }] }],
+        actors: [{ id: 'china', stance: { score, label, confidence: 0.7, ...shares }, frames: { diplomacy: 1 }, mentions: [{ text: 'Beijing', start: offset, end: offset + 7, score, label, confidence: 0.7, probabilities, frames: ['diplomacy'], evidence: { sentence, cues: [{ text: 'praised', start: offset + 8, end: offset + 15, weight: 0.5 }] } }] }],
         attributions: [{ source: { text: 'a minister', start: offset + 27, end: offset + 37, kind: 'anonymous' }, cue: { text: 'said', start: offset + 38, end: offset + 42 }, content: { text: 'Beijing praised the talks', start: offset, end: offset + 25 }, direct: false, targets: [{ actor: 'china', score, label }] }],
       },
     }]);
@@ -85,10 +87,23 @@ describe('exporting the analysts views', () => {
   it('writes a JSON array of typed rows (days as dates, numbers as numbers)', async () => {
     const rows = JSON.parse((await exported('v_stance_daily', 'json', {})).toString('utf8')) as Record<string, unknown>[];
     expect(rows).toEqual([
-      expect.objectContaining({ actor_id: 'china', period: '2026-08-04', articles: 1, mean_stance: 0.5, ci_low: null }),
-      expect.objectContaining({ actor_id: 'china', period: '2026-08-12', articles: 1, mean_stance: -0.25 }),
+      expect.objectContaining({ actor_id: 'china', period: '2026-08-04', articles: 1, mean_stance: 0.5, ci_low: null, share_positive: 1, share_negative: 0 }),
+      expect.objectContaining({ actor_id: 'china', period: '2026-08-12', articles: 1, mean_stance: -0.25, share_positive: 0, share_negative: 1 }),
     ]);
     expect(JSON.parse((await exported('v_stance_daily', 'json', { since: '2030-01-01' })).toString('utf8'))).toEqual([]);
+  });
+
+  it('keeps each mention\'s class probabilities and each article actor\'s mention shares', async () => {
+    const db = testDb.handle.db;
+    const { rowsOf } = await import('../../src/store/index.js');
+    const { sql } = await import('drizzle-orm');
+    const mentions = rowsOf<Record<string, unknown>>(await db.execute(sql`SELECT p_negative, p_neutral, p_positive FROM v_mentions ORDER BY published_at`));
+    expect(mentions).toEqual([
+      { p_negative: 0.1, p_neutral: 0.3, p_positive: 0.6 },
+      { p_negative: 0.5, p_neutral: 0.3, p_positive: 0.2 },
+    ]);
+    const actors = rowsOf<Record<string, unknown>>(await db.execute(sql`SELECT positive_share, negative_share FROM article_actors ORDER BY score DESC`));
+    expect(actors).toEqual([{ positive_share: 1, negative_share: 0 }, { positive_share: 0, negative_share: 1 }]);
   });
 
   it('writes Parquet that a Parquet reader reads back', async () => {

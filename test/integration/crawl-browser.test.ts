@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { crawlOutlet } from '../../src/crawl/index.js';
 import { silentLogger } from '../../src/log.js';
+import { TEST_CHROMIUM_PATH, skipWithoutChromium } from '../helpers/chromium.js';
 import { recordingHooks, rssOf, send, testOutlet, useScriptedServer } from './crawl-helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
+const skip = skipWithoutChromium('the crawler\'s render: browser tests');
 const serve = useScriptedServer();
 
 const STORY = [
@@ -42,8 +41,8 @@ function scriptedSite() {
   });
 }
 
-describe.skipIf(!hasChromium)(
-  `render: browser (skipped when ${CHROMIUM} is absent: install Debian's chromium package)`,
+describe.skipIf(skip)(
+  'render: browser (skipped without Chromium unless CI=true: apt-get install chromium)',
   () => {
     it('reads an article whose text a script inserts, which plain HTTP cannot', async () => {
       const s = await scriptedSite();
@@ -60,6 +59,7 @@ describe.skipIf(!hasChromium)(
       const summary = await crawlOutlet(outlet('browser'), rendered.hooks, {
         log: silentLogger,
         maxRequestRetries: 0,
+        chromiumPath: TEST_CHROMIUM_PATH,
         userAgent: 'stancewatch-test/1.0 (+https://example.org/bot)',
       });
       expect(rendered.failures()).toEqual([]);
@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)(
       await crawlOutlet(
         testOutlet('js-errors', `${s.url}/`, { feeds: [`${s.url}/feed.xml`], render: 'browser' }),
         rec.hooks,
-        { log: silentLogger, maxRequestRetries: 0 },
+        { log: silentLogger, maxRequestRetries: 0, chromiumPath: TEST_CHROMIUM_PATH },
       );
       expect(rec.failures()).toEqual([
         {

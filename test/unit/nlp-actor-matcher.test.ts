@@ -94,6 +94,14 @@ describe('actor matcher', () => {
     expect(found('Ursula von der Leyen and Ursula')).toEqual([['vdl', 'Ursula von der Leyen']]);
   });
 
+  it('reads a titled full name as one mention ("President Xi" alias plus the derived "Jinping")', () => {
+    const xi: Actor[] = [{ id: 'xi', name: 'Xi Jinping', kind: 'person', aliases: ['President Xi'], demonyms: [] }];
+    const m = compileActorMatcher(xi).match('Chinese President Xi Jinping met Jinping Li. President Xi spoke.');
+    expect(m.map((x) => x.text)).toEqual(['President Xi Jinping', 'Jinping', 'President Xi']);
+    // Two different people side by side stay two mentions.
+    expect(found('Charles Michel Ursula von der Leyen')).toEqual([['michel', 'Charles Michel'], ['vdl', 'Ursula von der Leyen']]);
+  });
+
   it('does not take a lowercase word for a surname', () => {
     expect(found('a michel of bread')).toEqual([]);
   });

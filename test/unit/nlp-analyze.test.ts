@@ -23,6 +23,32 @@ function only(analysis: Analysis, id: string): Mention {
 }
 
 describe('analyze', () => {
+  it('never shows titles, names or neutral verbs of meeting and reporting as evidence', () => {
+    const people: Actor[] = [
+      { id: 'xi', name: 'Xi Jinping', kind: 'person', aliases: ['President Xi'], demonyms: [] },
+      { id: 'michel', name: 'Charles Michel', kind: 'person', aliases: [], demonyms: [] },
+    ];
+    const a = createAnalyzer([...people, ...actors])(
+      'Chinese President Xi Jinping met European Council President Charles Michel in Beijing, officials said. ' +
+        'Michel noted that President Xi had praised the talks.',
+    );
+    expect(actor(a, 'xi').mentions.map((m) => m.text)).toEqual(['President Xi Jinping', 'President Xi']);
+    const cues = a.actors.flatMap((x) => x.mentions.flatMap((m) => m.evidence.cues.map((c) => c.text.toLowerCase())));
+    for (const word of ['president', 'met', 'said', 'noted', 'xi', 'jinping', 'michel', 'charles', 'council', 'european', 'chinese', 'officials']) {
+      expect(cues, word).not.toContain(word);
+    }
+    // "praised" still counts.
+    expect(actor(a, 'xi').mentions[1]?.evidence.cues.map((c) => c.text)).toContain('praised');
+  });
+
+  it('keeps each mention\'s class probabilities behind its score and label', () => {
+    const m = only(analyze('Brussels condemned the brutal offensive by Moscow.', actors), 'russia');
+    const p = m.probabilities;
+    expect(p.negative + p.neutral + p.positive).toBeCloseTo(1, 3);
+    expect(m.score).toBeCloseTo(p.positive - p.negative, 3);
+    expect(m.label).toBe('negative');
+  });
+
   it('scores each actor of one sentence by the words that bear on it', () => {
     const a = analyze("Brussels praised Kyiv's courage but condemned Moscow's brutal offensive.", actors);
     expect(only(a, 'ukraine').label).toBe('positive');

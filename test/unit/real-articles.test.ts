@@ -65,4 +65,18 @@ describe('articles assembled from labelled sentences', () => {
     expect(a.text.startsWith(`${a.title}\n\n`)).toBe(true);
     expect(a.body.match(/Whitfield/g)?.length).toBeGreaterThanOrEqual(2);
   });
+
+  it('says where each body sentence stands in the text and which are about the person', () => {
+    const pools = poolsOf(portrayals);
+    const a = assembleArticle(seededRng('s'), { person, labels: ['negative', 'positive'], pools, fillers: portrayals, fillerCount: [2, 2] });
+    expect(a.sentences).toHaveLength(4);
+    const about = a.sentences.filter((s) => s.label !== undefined);
+    expect(about.map((s) => s.label).sort()).toEqual(['negative', 'positive']);
+    for (const s of a.sentences) {
+      const text = a.text.slice(s.start, s.end);
+      expect(a.body).toContain(text);
+      if (s.label !== undefined) expect(text).toContain('Whitfield');
+    }
+    expect(a.sentences.at(-1)?.end).toBe(a.text.length);
+  });
 });

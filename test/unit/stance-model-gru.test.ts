@@ -240,7 +240,8 @@ describe('stance model GRU reader', () => {
         ],
       ],
     ];
-    const model = defaultModel();
+    // The raw probabilities: the committed calibration is applied after them (tested below).
+    const { calibration: _calibration, ...model } = defaultModel();
     for (const [text, targets, expected] of cases) {
       const spans = targets.map((t) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length }));
       const results = scoreSentence(model, text, tokenize(text), spans);
@@ -248,6 +249,22 @@ describe('stance model GRU reader', () => {
         r.probs.forEach((p, c) => expect(p).toBeCloseTo(expected[i]?.[c] ?? NaN, 12));
       });
     }
+  });
+
+  it('applies the committed calibration to the raw probabilities', async () => {
+    const { calibrate } = await import('../../src/nlp/stance-model/calibration.js');
+    const calibrated = defaultModel();
+    const { calibration, ...raw } = calibrated;
+    expect(calibration).toBeDefined();
+    const text = "Brussels praised Kyiv's courage but condemned Moscow's brutal offensive.";
+    const spans = ['Brussels', 'Kyiv', 'Moscow'].map((t) => ({ start: text.indexOf(t), end: text.indexOf(t) + t.length }));
+    const before = scoreSentence(raw, text, tokenize(text), spans);
+    const after = scoreSentence(calibrated, text, tokenize(text), spans);
+    after.forEach((r, i) => {
+      const expected = calibrate(before[i]!.probs, calibration!);
+      r.probs.forEach((p, c) => expect(p).toBeCloseTo(expected[c]!, 12));
+      expect(r.probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    });
   });
 
   it('reads each token of the demo articles as featureWord, vectorRow and composedPolarity define it', () => {

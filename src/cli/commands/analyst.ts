@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
+import { startProgress } from '../../progress/index.js';
+import { progressFlags } from '../options.js';
 import { EXPORT_FORMATS, exportEncoder, type ExportFormat } from '../../analytics/index.js';
 import {
   ANALYST_ROLE,
@@ -127,7 +129,14 @@ function registerRollups(program: Command, ctxOf: ContextOf): void {
     .description('recompute stance_rollups and frame_rollups from the analyses (writers wait meanwhile)')
     .action(async () => {
       const started = performance.now();
-      const written = await withDb(ctxOf, (db) => rebuildRollups(db));
+      const flags = progressFlags(program);
+      const progress = startProgress({ label: 'rollups rebuild', unit: 'tables', total: 2, ...flags });
+      let written;
+      try {
+        written = await withDb(ctxOf, (db) => rebuildRollups(db, { onStep: (done) => progress.update(done) }));
+      } finally {
+        progress.stop();
+      }
       printJson({ ...written, seconds: Math.round((performance.now() - started) / 100) / 10 });
     });
   rollups

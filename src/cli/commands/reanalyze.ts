@@ -4,8 +4,9 @@ import { buildDemoConfig } from '../../demo/index.js';
 import { openRuntime, reanalyze, type Runtime } from '../../pipeline/index.js';
 import type { RunnerStats } from '../../queue/index.js';
 import { cliContext } from '../context.js';
-import { printJson } from '../output.js';
-import { sinceDay } from '../options.js';
+import { startProgress, type Progress } from '../../progress/index.js';
+import { printJson, withRunnerProgress } from '../output.js';
+import { progressFlags, sinceDay } from '../options.js';
 
 interface ReanalyzeFlags {
   since?: string;
@@ -42,19 +43,32 @@ export function registerReanalyzeCommand(program: Command): void {
       const unknown = (o.outlet ?? []).filter((id) => !config.outlets.some((out) => out.id === id));
       if (unknown.length > 0) throw new Error(`unknown outlet "${unknown.join('", "')}": not in the config`);
       const rt = await openRuntime(ctx.env, config, ctx.log);
+      const flags = progressFlags(program);
+      // In-process the bar counts analyses; through BullMQ it counts jobs handed to the workers.
+      let progress: Progress | undefined;
       try {
         const runner = rt.runner;
-        const result = await reanalyze(rt.deps, {
+        const options = {
           ...(since ? { since } : {}),
           ...(o.outlet ? { outletIds: o.outlet } : {}),
           ...(o.all ? { all: true } : {}),
+          onTotal: (total: number) => {
+            progress = startProgress({ label: runner ? 'reanalyze' : 'reanalyze (queueing for the workers)', unit: 'articles', total, ...flags });
+          },
           ...(runner ? { afterPage: async () => void (await runner.drain()) } : {}),
-        });
+        };
+        // The total counted up front stays; the runner only says how many are done.
+        const done: Progress = { update: (v) => progress?.update(v), tick: () => {}, stop: () => {} };
+        const result = runner
+          ? await withRunnerProgress(runner, done, () => reanalyze(rt.deps, options), runner.counts('analyze'))
+          : await reanalyze(rt.deps, options);
+        if (!runner) progress?.update(result.queued);
         const stats = runner ? await runner.drain() : undefined;
         if (o.json) printJson({ ...result, mode: rt.mode, ...(stats ? { jobs: stats } : {}) });
         else process.stdout.write(summary(result.queued, result.analyzerVersion, rt, stats));
         if (stats && stats.failed.length > 0) process.exitCode = 1;
       } finally {
+        progress?.stop();
         await rt.close();
       }
     });

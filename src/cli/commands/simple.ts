@@ -1,9 +1,12 @@
+import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { startProgress } from '../../progress/index.js';
 import { openDatabase, pollIntervals } from '../../store/index.js';
 import { ingestFile, openRuntime, runCrawl } from '../../pipeline/index.js';
 import { syncCrawlSchedulers } from '../../queue/index.js';
 import { cliContext, requireConfig } from '../context.js';
 import { drainIfEmbedded, printJson } from '../output.js';
+import { progressFlags } from '../options.js';
 
 /** migrate, crawl, schedule, ingest: commands that run one step and exit. */
 export function registerSimpleCommands(program: Command): void {
@@ -66,10 +69,18 @@ export function registerSimpleCommands(program: Command): void {
     .action(async (file: string) => {
       const ctx = cliContext(program.opts<{ config?: string }>().config);
       const config = await requireConfig(ctx);
+      const flags = progressFlags(program);
       const rt = await openRuntime(ctx.env, config, ctx.log);
       try {
-        const result = await ingestFile(rt.deps, file);
-        const stats = await drainIfEmbedded(rt);
+        const size = file === '-' ? undefined : (await stat(file)).size;
+        const reading = startProgress({ label: 'ingest', unit: 'bytes', ...(size !== undefined ? { total: size } : {}), ...flags });
+        let result;
+        try {
+          result = await ingestFile(rt.deps, file, { onProgress: (bytes) => reading.update(Math.min(bytes, size ?? bytes)) });
+        } finally {
+          reading.stop();
+        }
+        const stats = await drainIfEmbedded(rt, flags);
         printJson({ ...result, ...(stats ? { jobs: stats } : {}) });
         if (result.rejected.length > 0) process.exitCode = 1;
       } finally {

@@ -1,5 +1,6 @@
 import { decodeFloat32, decodeInt16, decodeInt8 } from './codec.js';
 import { POOL_COUNT } from './features.js';
+import type { Calibration } from './calibration.js';
 import type { GruWeights } from './gru.js';
 
 export const DIMS = 100;
@@ -49,6 +50,8 @@ export interface StanceModel {
   lexicon: Map<string, number>;
   classBias: [number, number, number];
   gru?: { readers: GruWeights[]; share: number };
+  /** Applied to the final (mixed) probabilities; absent: the raw probabilities. */
+  calibration?: Calibration;
 }
 
 function indexLines(joined: string): Map<string, number> {

@@ -1,3 +1,4 @@
+import { calibrate } from './calibration.js';
 import { WORD, wordInfo } from '../lexicon.js';
 import { extractFeatures, tokenRange, type TargetFeatures, type TokenRange } from './features.js';
 import { gruLogits, gruSequence, projectVector } from './gru.js';
@@ -102,7 +103,7 @@ export function predictTarget(
       for (let c = 0; c < 3; c += 1) probs[c] = (probs[c] ?? 0) + share * (g[c] ?? 0);
     });
   }
-  return toResult(probs, cuesOf(text, tokens, tokenWeights, [target, ...others]));
+  return toResult(model.calibration ? calibrate(probs, model.calibration) : probs, cuesOf(text, tokens, tokenWeights, [target, ...others]));
 }
 
 /** Maps a vocabulary row to a reader's input projection of that word. */
@@ -134,7 +135,25 @@ export function gruWordProjectors(model: StanceModel): readonly WordProjector[] 
 
 // Parts of speech that are never shown as evidence: an analyst reads "The" or a quotation mark
 // among the words that moved a score as noise, even when the model leaned on it.
-const NOT_EVIDENCE = new Set(['DET', 'ADP', 'PUNCT', 'CCONJ', 'SCONJ', 'SYM', 'SPACE', 'NUM', 'AUX', 'PRON', 'X']);
+// Proper nouns are names (the actors' own, other people's, places) or titles before a name:
+// what a stance is about, never a reason for it.
+const NOT_EVIDENCE = new Set(['DET', 'ADP', 'PUNCT', 'CCONJ', 'SCONJ', 'SYM', 'SPACE', 'NUM', 'AUX', 'PRON', 'X', 'PROPN']);
+
+/**
+ * Lemmas never shown as evidence: titles and offices ("President Xi", "the foreign minister") and
+ * the neutral verbs of meeting and reporting ("met", "said", "noted"). The model may lean on them
+ * (in NewsMTSC, who is quoted often goes with how they are portrayed), but an analyst reading
+ * "met" as the reason for a positive score would rightly distrust the rest.
+ */
+const NEUTRAL_LEMMAS = new Set([
+  'president', 'presidency', 'minister', 'ministry', 'chancellor', 'premier', 'senator', 'governor', 'secretary',
+  'king', 'queen', 'prince', 'princess', 'pope', 'mayor', 'ambassador', 'commissioner', 'spokesman',
+  'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'chair', 'chief', 'head', 'leader', 'official',
+  'prime', 'foreign', 'vice', 'deputy', 'general', 'mr', 'mrs', 'ms', 'dr', 'sir', 'lord', 'lady',
+  'say', 'tell', 'meet', 'met', 'meeting', 'add', 'note', 'state', 'announce', 'report', 'visit', 'speak',
+  'talk', 'write', 'ask', 'reply', 'respond', 'accord', 'comment', 'explain', 'describe', 'hold', 'host',
+  'attend', 'according',
+]);
 
 /**
  * Smallest contribution (logit units) shown as evidence: below it the model leans on a word too
@@ -148,6 +167,7 @@ function isEvidenceWord(t: StanceToken | undefined): boolean {
   // The rule lexicon's negators and shifters; the lemma turns "n't" into "not".
   const flags = (wordInfo(t.lemma) ?? wordInfo(t.lower))?.flags ?? 0;
   if ((flags & (WORD.negator | WORD.shifter)) !== 0) return true;
+  if (NEUTRAL_LEMMAS.has(t.lemma) || NEUTRAL_LEMMAS.has(t.lower)) return false;
   return t.pos !== 'PART' && !NOT_EVIDENCE.has(t.pos);
 }
 

@@ -1,3 +1,4 @@
+import { calibrate } from './calibration.js';
 import { compileLinear } from './compiled-linear.js';
 import { compiledLogits } from './compiled-logits.js';
 import { sentenceFacts } from './sentence-facts.js';
@@ -50,7 +51,7 @@ export function scoreSentence(
         for (let c = 0; c < 3; c += 1) probs[c] = (probs[c] ?? 0) + share * (g[c] ?? 0);
       });
     }
-    const result = toResult(probs, cuesOf(text, tokens, tokenWeights, [target, ...others]));
+    const result = toResult(model.calibration ? calibrate(probs, model.calibration) : probs, cuesOf(text, tokens, tokenWeights, [target, ...others]));
     seen.set(key, result);
     return result;
   });

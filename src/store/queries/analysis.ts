@@ -9,15 +9,16 @@ import { upsertSources, type SourceToSave } from './sources.js';
 
 type Span = { text: string; start: number; end: number };
 type Scored = { score: number; label: string; confidence: number };
+type Probabilities = { negative: number; neutral: number; positive: number };
 
 /** What store needs of an analysis (structurally the nlp Analysis; store does not import nlp). */
 export interface AnalysisToSave {
   analyzerVersion: string;
   actors: {
     id: string;
-    stance: Scored;
+    stance: Scored & { positiveShare?: number; negativeShare?: number };
     frames: Record<string, number | undefined>;
-    mentions: (Span & Scored & { frames: string[]; evidence: { sentence: Span; cues: StoredCue[] } })[];
+    mentions: (Span & Scored & { probabilities?: Probabilities; frames: string[]; evidence: { sentence: Span; cues: StoredCue[] } })[];
   }[];
   attributions: {
     source: (Span & { kind: string; actor?: string }) | null;
@@ -52,6 +53,8 @@ function rowsFor(articleId: string, a: AnalysisToSave) {
     confidence: act.stance.confidence,
     mentions: act.mentions.length,
     frames: definedShares(act.frames),
+    positiveShare: act.stance.positiveShare ?? null,
+    negativeShare: act.stance.negativeShare ?? null,
   }));
   const mentionRows = a.actors.flatMap((act) =>
     act.mentions.map((m) => ({
@@ -69,6 +72,9 @@ function rowsFor(articleId: string, a: AnalysisToSave) {
       sentenceStart: m.evidence.sentence.start,
       sentenceEnd: m.evidence.sentence.end,
       cues: m.evidence.cues,
+      pNegative: m.probabilities?.negative ?? null,
+      pNeutral: m.probabilities?.neutral ?? null,
+      pPositive: m.probabilities?.positive ?? null,
     })),
   );
   const attributionRows = a.attributions.map((at, ordinal) => ({

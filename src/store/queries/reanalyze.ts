@@ -1,4 +1,4 @@
-import { inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, count, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
 import { archiveFilters, articlePages } from './article-pages.js';
 import type { Db } from '../client.js';
 import { articles } from '../schema/index.js';
@@ -31,9 +31,7 @@ export interface ReanalysisCandidate {
  */
 export async function* reanalysisCandidates(db: Db, q: ReanalysisQuery): AsyncGenerator<ReanalysisCandidate[]> {
   const pageSize = q.pageSize ?? 500;
-  const filters: (SQL | undefined)[] = archiveFilters(q);
-  if (!q.all) filters.push(or(isNull(articles.analyzerVersion), ne(articles.analyzerVersion, q.analyzerVersion)));
-  if (q.languages) filters.push(or(isNull(articles.language), inArray(articles.language, [...q.languages])));
+  const filters = candidateFilters(q);
   yield* articlePages<ReanalysisCandidate>(
     db,
     {
@@ -46,4 +44,17 @@ export async function* reanalysisCandidates(db: Db, q: ReanalysisQuery): AsyncGe
     filters,
     pageSize,
   );
+}
+
+function candidateFilters(q: ReanalysisQuery): (SQL | undefined)[] {
+  const filters: (SQL | undefined)[] = archiveFilters(q);
+  if (!q.all) filters.push(or(isNull(articles.analyzerVersion), ne(articles.analyzerVersion, q.analyzerVersion)));
+  if (q.languages) filters.push(or(isNull(articles.language), inArray(articles.language, [...q.languages])));
+  return filters;
+}
+
+/** How many articles `reanalysisCandidates` would yield now (for a progress total). */
+export async function countReanalysisCandidates(db: Db, q: ReanalysisQuery): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(articles).where(and(...candidateFilters(q)));
+  return row?.n ?? 0;
 }

@@ -169,7 +169,10 @@ export async function applyContribution(tx: Tx, ids: string[], old: Contribution
  * locked) and apply their own difference afterwards, so nothing is lost or counted twice.
  * Returns the number of rows written.
  */
-export async function rebuildRollups(db: Db): Promise<{ stance: number; frames: number }> {
+export async function rebuildRollups(
+  db: Db,
+  opts: { onStep?: (done: number, total: number) => void } = {},
+): Promise<{ stance: number; frames: number }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`LOCK TABLE stance_rollups, frame_rollups IN ACCESS EXCLUSIVE MODE`);
     await tx.execute(sql`TRUNCATE stance_rollups, frame_rollups`);
@@ -183,10 +186,14 @@ export async function rebuildRollups(db: Db): Promise<{ stance: number; frames: 
       );
       return Number(rows[0]?.n ?? 0);
     };
-    return withIndexesRebuilt(tx, ['stance_rollups', 'frame_rollups'], async () => ({
-      stance: await insert('stance_rollups', [...STANCE_KEY, ...STANCE_SUMS], stanceContribution(undefined)),
-      frames: await insert('frame_rollups', [...FRAME_KEY, ...FRAME_SUMS], frameContribution(undefined)),
-    }));
+    opts.onStep?.(0, 2);
+    return withIndexesRebuilt(tx, ['stance_rollups', 'frame_rollups'], async () => {
+      const stance = await insert('stance_rollups', [...STANCE_KEY, ...STANCE_SUMS], stanceContribution(undefined));
+      opts.onStep?.(1, 2);
+      const frames = await insert('frame_rollups', [...FRAME_KEY, ...FRAME_SUMS], frameContribution(undefined));
+      opts.onStep?.(2, 2);
+      return { stance, frames };
+    });
   });
 }
 

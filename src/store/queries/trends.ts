@@ -17,6 +17,9 @@ export interface TrendRow {
   positive: number;
   neutral: number;
   negative: number;
+  /** Share of the articles whose stance towards the actor is positive / negative. */
+  sharePositive: number;
+  shareNegative: number;
 }
 
 const VIEW = {
@@ -47,7 +50,7 @@ export async function stanceTrend(db: Db, q: TrendQuery): Promise<TrendRow[]> {
   if (q.to !== undefined) where.push(sql`period <= ${q.to}::date`);
   const result = await db.execute<Record<string, unknown>>(sql`
     SELECT actor_id, actor_name, outlet_id, outlet_name, period::text AS period, articles, mentions,
-           mean_stance, ci_low, ci_high, positive, neutral, negative
+           mean_stance, ci_low, ci_high, positive, neutral, negative, share_positive, share_negative
     FROM ${VIEW[q.interval]}
     WHERE ${sql.join(where, sql` AND `)}
     ORDER BY actor_id, outlet_id, period`);
@@ -65,6 +68,8 @@ export async function stanceTrend(db: Db, q: TrendQuery): Promise<TrendRow[]> {
     positive: Number(r.positive),
     neutral: Number(r.neutral),
     negative: Number(r.negative),
+    sharePositive: Number(r.share_positive),
+    shareNegative: Number(r.share_negative),
   }));
 }
 

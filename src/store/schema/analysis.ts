@@ -36,6 +36,9 @@ export const articleActors = pgTable(
     confidence: real().notNull(),
     mentions: integer().notNull(),
     frames: jsonb().$type<Record<string, number>>().notNull(),
+    /** Shares of the mentions labelled positive / negative (null before analyzer a5). */
+    positiveShare: real(),
+    negativeShare: real(),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.actorId, t.analyzerVersion] }),
@@ -61,6 +64,10 @@ export const mentions = pgTable(
     sentenceStart: integer().notNull(),
     sentenceEnd: integer().notNull(),
     cues: jsonb().$type<StoredCue[]>().notNull(),
+    /** Calibrated class probabilities behind score and label (null before analyzer a5). */
+    pNegative: real(),
+    pNeutral: real(),
+    pPositive: real(),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.analyzerVersion, t.actorId, t.start] }),
