@@ -10,6 +10,7 @@ import { REAL_SERIES, buildRealWorld, portrayalSet, type RealSeries, type RealWo
 import { WINDOW_DAYS, runReal } from './alerts/real-score.js';
 import { realBound } from './alerts/real-bound.js';
 import { newsMtscPresent } from './real-articles/index.js';
+import { ANALYZER_VERSION } from '../src/nlp/index.js';
 
 // npm run eval:alerts [-- --json] [--seed S] [--sensitivity low|medium|high] [--watched N]
 //   [--pool train-fold-K|dev] [--worlds N] [--skip-real]
@@ -149,7 +150,8 @@ function realWorlds(): RealWorld[] {
   mkdirSync(args.cache, { recursive: true });
   return Array.from({ length: n }, (_v, k) => {
     const seed = `${args.seed}/real-${k + 1}`;
-    const file = path.join(args.cache, `${args.pool}-${seed.replace(/[^\w.-]+/g, '_')}.json`);
+    // Keyed by the analyzer's version: a new analyzer reads the same articles anew.
+    const file = path.join(args.cache, `${ANALYZER_VERSION}-${args.pool}-${seed.replace(/[^\w.-]+/g, '_')}.json`);
     if (existsSync(file)) return revive(JSON.parse(readFileSync(file, 'utf8')) as RealWorld);
     const t0 = Date.now();
     const world = buildRealWorld(set, seed);

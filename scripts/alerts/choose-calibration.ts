@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SENSITIVITY, detectChanges, type DetectOptions, type SeriesPoint } from '../../src/alerts/index.js';
 import { seededRng } from '../../src/demo/world/prng.js';
+import { ANALYZER_VERSION } from '../../src/nlp/index.js';
 import { labelledReadings } from './pools.js';
 import { buildRealWorld, portrayalSet, type RealWorld } from './real-world.js';
 import { buildSeries } from './series.js';
@@ -31,7 +32,7 @@ const MONTH_DAYS = 365.2425 / 12;
 
 function nullWorld(pool: string, seed: string): RealWorld {
   mkdirSync(args.cache, { recursive: true });
-  const file = path.join(args.cache, `null-${pool}-${seed}.json`);
+  const file = path.join(args.cache, `null-${ANALYZER_VERSION}-${pool}-${seed}.json`);
   const revive = (w: RealWorld): RealWorld => ({
     ...w,
     series: w.series.map((s) => ({
