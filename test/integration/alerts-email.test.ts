@@ -61,6 +61,12 @@ function wobble(i: number): number {
   return (x - Math.floor(x) - 0.5) * 0.3;
 }
 
+/** The label the seed stores for an article whose planned score is `planned` (before the wobble). */
+function seededLabel(planned: number, i: number): string {
+  const score = Math.max(-1, Math.min(1, planned + wobble(i)));
+  return score > 0.1 ? 'positive' : score < -0.1 ? 'negative' : 'neutral';
+}
+
 /** 40 daily articles of one (outlet, actor), with a mention and optionally a quoted source each. */
 async function seed(db: PipelineDeps['db'], s: Spec): Promise<void> {
   for (let i = 0; i < 40; i++) {
@@ -119,7 +125,17 @@ describe('framing-change alerts by e-mail (PostgreSQL + SMTP on loopback)', () =
     expect(alert!.changeAt).toEqual(new Date(START + 30 * DAY));
     const [m, ...more] = inbox('analyst@example.org');
     expect(more).toEqual([]);
-    expect(m!.subject).toMatch(/^\[stancewatch\] The Harbour Times turned negative on China \(\+0\.\d\d → −0\.\d\d\)$/);
+    // The headline's figures come from the seeded series: the share of articles labelled negative
+    // over the detector's reference (the `before` articles up to the change) and since the change.
+    const labelAt = (i: number) => seededLabel(i < 30 ? 0.5 : -0.5, i);
+    const share = (from: number, to: number) =>
+      Math.round((100 * Array.from({ length: to - from }, (_v, k) => labelAt(from + k)).filter((l) => l === 'negative').length) / (to - from));
+    const before = share(30 - alert!.before.articles, 30);
+    const after = share(30, 30 + alert!.after.articles);
+    expect(after).toBeGreaterThan(before);
+    const since = `${new Date(START + 30 * DAY).getUTCDate()} ${new Date(START + 30 * DAY).toUTCString().slice(8, 11)}`;
+    expect(m!.subject).toBe(`[stancewatch] Negative coverage of China in The Harbour Times rose from ${before}% to ${after}% of articles (since ${since})`);
+    expect(m!.text).toMatch(/Stance towards China in The Harbour Times \(mean article score\):\n  before: \+0\.\d\d \(95% CI/);
     expect(m!.messageId).toBe(`<alert-${alert!.id}@stancewatch>`);
     expect(m!.text).toContain('95% CI');
     expect(m!.text).toContain('Specific to this outlet: no such shift in the 3 other outlets compared over the same weeks. Moved the opposite way: archive.');

@@ -13,6 +13,8 @@ export interface SeriesRow {
   at: Date;
   analyzedAt: Date | null;
   score: number;
+  /** The analyzer's article label: the alert detector's share tracks read it. */
+  label: string;
   frames: Record<string, number>;
 }
 
@@ -34,6 +36,7 @@ const seriesColumns = {
   at: articles.publishedAt,
   analyzedAt: articles.analyzedAt,
   score: articleActors.score,
+  label: articleActors.label,
   frames: articleActors.frames,
 };
 
