@@ -6,6 +6,7 @@ import { registerAnalyzeCommand } from './commands/analyze-text.js';
 import { registerOperateCommands } from './commands/operate.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerOutletsCommands } from './commands/outlets.js';
+import { registerPruneCommand } from './commands/prune.js';
 import { registerReadCommands } from './commands/read-views.js';
 import { registerReanalyzeCommand } from './commands/reanalyze.js';
 import { registerSimpleCommands } from './commands/simple.js';
@@ -36,5 +37,6 @@ export function buildProgram(): Command {
   registerReanalyzeCommand(program);
   registerOutletsCommands(program);
   registerOperateCommands(program);
+  registerPruneCommand(program);
   return program;
 }

@@ -1,6 +1,6 @@
 import type { StancewatchConfig } from '../config/index.js';
 import { formatTrendMatrix } from '../analytics/index.js';
-import { openRuntime, reconcile } from '../pipeline/index.js';
+import { openRuntime, reconcile, startRetention } from '../pipeline/index.js';
 import { startInProcessScheduler, syncCrawlSchedulers } from '../queue/index.js';
 import { pollIntervals, stanceTrend } from '../store/index.js';
 import type { CliContext } from './context.js';
@@ -30,6 +30,7 @@ export async function runOnce(ctx: CliContext, config: StancewatchConfig): Promi
 export async function runForever(ctx: CliContext, config: StancewatchConfig): Promise<void> {
   installLastResortHandlers(ctx.log);
   const rt = await openRuntime(ctx.env, config, ctx.log);
+  const retention = startRetention(rt.deps.db, config.retention, ctx.log);
   if (rt.bull) {
     // Adapted polling intervals survive a restart.
     await syncCrawlSchedulers(rt.bull.queues.crawl, config.outlets, await pollIntervals(rt.deps.db));
@@ -41,6 +42,7 @@ export async function runForever(ctx: CliContext, config: StancewatchConfig): Pr
     const timer = setInterval(reconcileNow, ctx.env.reconcileIntervalMs);
     await waitForSignal();
     clearInterval(timer);
+    await retention.stop();
     await shutdown(workers, rt, ctx.log);
     return;
   }
@@ -60,6 +62,7 @@ export async function runForever(ctx: CliContext, config: StancewatchConfig): Pr
   ctx.log.info({ outlets: config.outlets.length, database: rt.database.location }, 'pipeline running (in-process)');
   await waitForSignal();
   scheduler.stop();
+  await retention.stop();
   await chain;
   await rt.close();
 }

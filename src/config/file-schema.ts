@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseNetworkEntry } from './network-entry.js';
+import { retentionSchema } from './retention.js';
 import { parseDuration, parseSchedule, type Schedule } from './schedule.js';
 
 // Ids end up in BullMQ job ids and URLs; BullMQ forbids ':' in custom ids.
@@ -207,6 +208,7 @@ export const configFileSchema = z
     outlets: z.array(outletSchema).default([]),
     actors: z.array(actorSchema).default([]),
     alerts: z.array(alertRuleSchema).default([]),
+    retention: retentionSchema.optional(),
   })
   .strict()
   .superRefine((cfg, ctx) => {

@@ -114,6 +114,7 @@ function settingsFor(outlet: Outlet, opts: CrawlOptions): CrawlSettings {
     include: outlet.articleUrlPatterns.map((source) => new RegExp(source)),
     exclude: outlet.excludeUrlPatterns.map((source) => new RegExp(source)),
     robotsSitemaps: outlet.feeds.length === 0 && outlet.sitemaps.length === 0,
+    extractOnThread: opts.extractOnThread ?? true,
     now,
   };
 }

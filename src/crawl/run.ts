@@ -47,6 +47,7 @@ export interface CrawlSettings {
   exclude: RegExp[];
   /** Read the sitemaps robots.txt lists (when the outlet names no feeds or sitemaps). */
   robotsSitemaps: boolean;
+  extractOnThread: boolean;
   now: Date;
 }
 

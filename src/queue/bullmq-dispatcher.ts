@@ -52,6 +52,11 @@ export function createBullQueues(opts: {
     ensureAnalyze(job) {
       return ensureJob(queues.analyze, QUEUE.analyze, job, analyzeJobId(job, opts.analyzerVersion));
     },
+    async enqueueAnalyzeMany(jobs) {
+      // One round trip for the lot (a backfill's batch); ids as enqueueAnalyze gives them.
+      if (jobs.length === 0) return;
+      await queues.analyze.addBulk(jobs.map((job) => ({ name: QUEUE.analyze, data: job, opts: { jobId: analyzeJobId(job, opts.analyzerVersion) } })));
+    },
     async rescheduleCrawl(outletId, everyMs) {
       await rescheduleCrawlEvery(queues.crawl, outletId, everyMs);
     },

@@ -9,6 +9,8 @@ export interface JobDispatcher {
   enqueueCrawl(job: CrawlJob): Promise<void>;
   enqueueAnalyze(job: AnalyzeJob): Promise<void>;
   enqueueAlerts(job: AlertsJob): Promise<void>;
+  /** Many analyze jobs at once (a backfill's batch), as enqueueAnalyze each; optional. */
+  enqueueAnalyzeMany?(jobs: AnalyzeJob[]): Promise<void>;
   /**
    * Adaptive polling: crawl this outlet every `everyMs` from now on (its scheduler is moved; an
    * outlet on a cron schedule is never moved). Optional: a dispatcher without schedules ignores it.

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { openRuntime, reconcile, startAnalysisThread } from '../../pipeline/index.js';
+import { openRuntime, reconcile, startAnalysisThread, startRetention } from '../../pipeline/index.js';
 import { syncCrawlSchedulers } from '../../queue/index.js';
 import { describeError } from '../../errors.js';
 import { pollIntervals } from '../../store/index.js';
@@ -56,10 +56,13 @@ export async function runScheduler(ctx: CliContext): Promise<void> {
   };
   reconcileNow();
   const reconcileTimer = setInterval(reconcileNow, ctx.env.reconcileIntervalMs);
+  // The config's retention: one scheduler per deployment, so one pruner.
+  const retention = startRetention(rt.deps.db, rt.deps.config.retention, ctx.log);
   await waitForSignal();
   clearInterval(timer);
   clearInterval(reconcileTimer);
   await reconciling;
+  await retention.stop();
   await rt.close();
 }
 
