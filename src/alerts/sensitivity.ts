@@ -46,6 +46,7 @@ const stance: StanceDetectorOptions = {
   minEffectSpreads: 0.5,
   minShareMove: 0.15,
   clip: 2.5,
+  shrink: true,
 };
 
 // The frame detector is matched to a shift of 0.3 in a frame's share (80% of the budget; 0.6
