@@ -5,6 +5,12 @@ import type { Outlet, SourceValidators } from './types.js';
 /** Process-wide settings of a crawl (tests, benchmarks, the demo); an outlet's own settings win. */
 export interface CrawlOptions {
   log: Logger;
+  /**
+   * Extract articles on the extraction thread, whose own heap limits contain a pathological page.
+   * Off, extraction runs on the event loop and the process saves the thread's ~130 MB: for small
+   * known pages only (the offline demo). @defaultValue true
+   */
+  extractOnThread?: boolean;
   /** Parallel requests of this crawl. @defaultValue 4 */
   maxConcurrency?: number;
   /** Parallel requests to one host. @defaultValue 2 */

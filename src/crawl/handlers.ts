@@ -1,4 +1,5 @@
 import { handleFeed, handleListing, handleRobots, handleSitemap } from './discovery-handlers.js';
+import { extractArticle } from './extract.js';
 import { extractOffThread } from './extraction-pool.js';
 import { isPermanentFailure } from './failure.js';
 import { bodyText, callHook, type ArticleHints } from './queue-articles.js';
@@ -41,7 +42,9 @@ async function handleArticle(
 ): Promise<void> {
   const { request } = ctx;
   const fetchedUrl = request.loadedUrl ?? request.url;
-  const article = await extractOffThread(bodyText(ctx), fetchedUrl, run.settings.now);
+  const article = run.settings.extractOnThread
+    ? await extractOffThread(bodyText(ctx), fetchedUrl, run.settings.now)
+    : extractArticle(bodyText(ctx), fetchedUrl, run.settings.now);
   const { feedTitle, feedPublishedAt } = request.userData;
   const candidate: ArticleCandidate = {
     outletId: run.outlet.id,

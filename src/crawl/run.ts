@@ -1,6 +1,7 @@
 import type { CheerioRoot, Dictionary, Request, RequestOptions } from 'crawlee';
 import type { Logger } from '../log.js';
 import type { HostScheduler } from './hosts.js';
+import type { NetworkPolicy } from './network-policy.js';
 import { ALLOW_ALL, originOf, robotsUrlFor, type RobotsRules } from './robots.js';
 import type { CrawlFailure, CrawlHooks, CrawlStage, CrawlSummary, Outlet, SourceValidators } from './types.js';
 
@@ -46,6 +47,7 @@ export interface CrawlSettings {
   exclude: RegExp[];
   /** Read the sitemaps robots.txt lists (when the outlet names no feeds or sitemaps). */
   robotsSitemaps: boolean;
+  extractOnThread: boolean;
   now: Date;
 }
 
@@ -56,6 +58,8 @@ type RobotsState =
 /** The state of one outlet crawl, shared by its request handlers. */
 export interface CrawlRun {
   outlet: Outlet;
+  /** Which private addresses this outlet may reach (its allowPrivateNetwork). */
+  network: NetworkPolicy;
   hooks: CrawlHooks;
   log: Logger;
   summary: CrawlSummary;

@@ -21,5 +21,5 @@ export interface PipelineDeps {
    */
   analyzeText?: (text: string) => Promise<Analysis>;
   /** Crawl tuning for tests and benchmarks; defaults suit real outlets. */
-  crawl?: { maxConcurrency?: number; requestTimeoutSecs?: number; maxRequestRetries?: number };
+  crawl?: { maxConcurrency?: number; requestTimeoutSecs?: number; maxRequestRetries?: number; extractOnThread?: boolean };
 }

@@ -9,7 +9,7 @@ import { configFileSchema } from '../../src/config/index.js';
 import { silentLogger } from '../../src/log.js';
 import { SEND_LEASE_MS, checkAlerts, deliverPendingAlerts, scanAlerts, sendDigests, type PipelineDeps } from '../../src/pipeline/index.js';
 import type { JobDispatcher } from '../../src/queue/index.js';
-import { claimAlerts, insertAlert, listAlerts, stableId, syncConfig, tables } from '../../src/store/index.js';
+import { claimAlerts, ensurePartitions, insertAlert, listAlerts, monthOf, stableId, syncConfig, tables } from '../../src/store/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 
 const DAY = 86_400_000;
@@ -74,11 +74,12 @@ async function seed(db: PipelineDeps['db'], s: Spec): Promise<void> {
     const id = stableId(url);
     const score = Math.max(-1, Math.min(1, s.score(i) + wobble(i)));
     const at = new Date(START + i * DAY);
-    await db.insert(tables.articles).values({ id, outletId: s.outlet, url, canonicalUrl: url, title: `${s.actor} story ${i}`, text: 'x', contentHash: id, fetchedAt: at, publishedAt: at, analyzerVersion: VERSION, analyzedAt: s.analyzedAt ?? new Date() });
+    await ensurePartitions(db, 'mentions', [monthOf(at)]);
+    await db.insert(tables.articles).values({ id, outletId: s.outlet, url, canonicalUrl: url, title: `${s.actor} story ${i}`, contentHash: id, fetchedAt: at, publishedAt: at, analyzerVersion: VERSION, analyzedAt: s.analyzedAt ?? new Date() });
     const label = score > 0.1 ? 'positive' : score < -0.1 ? 'negative' : 'neutral';
     await db.insert(tables.articleActors).values({ articleId: id, actorId: s.actor, analyzerVersion: VERSION, score, label, confidence: 0.8, mentions: 1, frames: { economy: 1 } });
     const sentence = `${s.actor} was ${label === 'negative' ? 'condemned' : 'praised'} on day ${i}.`;
-    await db.insert(tables.mentions).values({ articleId: id, analyzerVersion: VERSION, actorId: s.actor, start: 0, end: 5, text: s.actor, score, label, confidence: 0.8, frames: ['economy'], sentence, sentenceStart: 0, sentenceEnd: sentence.length, cues: [] });
+    await db.insert(tables.mentions).values({ articleId: id, analyzerVersion: VERSION, actorId: s.actor, start: 0, end: 5, text: s.actor, score, label, confidence: 0.8, frames: ['economy'], sentence, sentenceStart: 0, sentenceEnd: sentence.length, cueSpans: [], cues: [], month: monthOf(at) });
     if (!s.source) continue;
     const content = `${s.source(i)} said trade was changing.`;
     await db.insert(tables.attributions).values({ articleId: id, analyzerVersion: VERSION, ordinal: 0, sourceText: s.source(i), sourceKind: 'organization', cue: 'said', cueStart: 0, cueEnd: 4, content, contentStart: 0, contentEnd: content.length, direct: false, targets: [{ actor: s.actor, score: 0, label: 'neutral' }] });
