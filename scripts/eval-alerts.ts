@@ -1,15 +1,29 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SENSITIVITY, detectChanges, forSeriesWatched } from '../src/alerts/index.js';
+import { SENSITIVITY, detectChanges, forSeriesWatched, type SeriesPoint } from '../src/alerts/index.js';
 import { seededRng } from '../src/demo/world/prng.js';
 import { labelledReadings } from './alerts/pools.js';
 import { median, scoreSeries, type SeriesOutcome, type ShiftOutcome } from './alerts/score.js';
 import { buildSeries, type SeriesPlan } from './alerts/series.js';
+import { REAL_SERIES, buildRealWorld, portrayalSet, type RealSeries, type RealWorld } from './alerts/real-world.js';
+import { WINDOW_DAYS, runReal } from './alerts/real-score.js';
+import { realBound } from './alerts/real-bound.js';
+import { newsMtscPresent } from './real-articles/index.js';
+import { ANALYZER_VERSION } from '../src/nlp/index.js';
 
 // npm run eval:alerts [-- --json] [--seed S] [--sensitivity low|medium|high] [--watched N]
+//   [--pool train-fold-K|dev] [--worlds N] [--skip-real]
+// --pool dev is for the one final report: choose nothing by it.
 const { values: args } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     seed: { type: 'string', default: 'stancewatch-alerts-1' },
+    pool: { type: 'string', default: 'train-fold-1' },
+    worlds: { type: 'string', default: '1' },
+    'skip-real': { type: 'boolean', default: false },
+    // Analysed worlds are kept here (scores and labels only, no sentence text) so a re-run is quick.
+    cache: { type: 'string', default: '.stancewatch/eval-alerts' },
     sensitivity: { type: 'string', default: 'medium' },
     // Series the simulated rule watches: by default all of them, so the cross-series
     // correction (forSeriesWatched) is in force as it would be for one rule over 300 series.
@@ -115,8 +129,70 @@ const report = {
   },
 };
 
+/** A world as stored: dates as ISO strings. */
+function revive(w: RealWorld): RealWorld {
+  const points = (xs: SeriesPoint[]) => xs.map((p) => ({ ...p, at: new Date(p.at) }));
+  return {
+    ...w,
+    series: w.series.map((s) => ({
+      ...s,
+      analyzer: points(s.analyzer),
+      perfect: points(s.perfect),
+      ...(s.shift ? { shift: { ...s.shift, at: new Date(s.shift.at) } } : {}),
+    })),
+  };
+}
+
+function realWorlds(): RealWorld[] {
+  const n = Number(args.worlds);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--worlds must be a positive whole number, got ${args.worlds}`);
+  const set = portrayalSet(args.pool);
+  mkdirSync(args.cache, { recursive: true });
+  return Array.from({ length: n }, (_v, k) => {
+    const seed = `${args.seed}/real-${k + 1}`;
+    // Keyed by the analyzer's version: a new analyzer reads the same articles anew.
+    const file = path.join(args.cache, `${ANALYZER_VERSION}-${args.pool}-${seed.replace(/[^\w.-]+/g, '_')}.json`);
+    if (existsSync(file)) return revive(JSON.parse(readFileSync(file, 'utf8')) as RealWorld);
+    const t0 = Date.now();
+    const world = buildRealWorld(set, seed);
+    process.stderr.write(`real-sentence world ${k + 1}/${n} (${args.pool}): ${world.articles} articles analysed in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+    writeFileSync(file, JSON.stringify(world));
+    return world;
+  });
+}
+
+function realReport() {
+  const worlds = realWorlds();
+  const series: RealSeries[] = worlds.flatMap((w) => w.series);
+  const realOpts = forSeriesWatched(SENSITIVITY[level], REAL_SERIES);
+  const articles = series.reduce((a, s) => a + s.analyzer.length, 0);
+  return {
+    pool: args.pool,
+    worlds: worlds.length,
+    series: series.length,
+    shiftedSeries: series.filter((s) => s.shift).length,
+    articles,
+    /** Articles in which the analyzer did not find the person (left out of both series). */
+    articlesWithoutThePerson: series.reduce((a, s) => a + s.missed, 0),
+    windowDays: WINDOW_DAYS,
+    analyzer: runReal(series, realOpts, 'analyzer'),
+    /** The same detector on scores computed from the gold sentence labels: the ceiling. */
+    perfectLabels: runReal(series, realOpts, 'perfect'),
+    /** What any detector could do at the bar's false-alert rate (Lorden's bound, see real-bound.ts). */
+    lowerBound: { analyzer: realBound(series, 'analyzer', WINDOW_DAYS), perfectLabels: realBound(series, 'perfect', WINDOW_DAYS) },
+  };
+}
+
+const real = args['skip-real'] ? undefined : newsMtscPresent() ? realReport() : undefined;
+const realBars = real && {
+  foundWithin6WeeksMet: real.analyzer.foundWithin6WeeksRate >= 0.75,
+  medianDelayMet: real.analyzer.medianDelayDays !== null && real.analyzer.medianDelayDays <= 21,
+  falseAlertsMet: real.analyzer.falseAlertsPer100SeriesMonths <= 1,
+};
+const full = { ...report, ...(real ? { real: { ...real, bars: realBars } } : {}) };
+
 if (args.json) {
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(full, null, 2)}\n`);
 } else {
   const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
   process.stdout.write(
@@ -134,4 +210,41 @@ if (args.json) {
       `by size: ${JSON.stringify(report.bySize)}`,
     ].join('\n') + '\n',
   );
+  if (!real) {
+    process.stdout.write(
+      args['skip-real'] ? 'real-sentence world: skipped (--skip-real)\n' : 'real-sentence world: skipped, ../shared/data/newsmtsc is not here\n',
+    );
+  } else {
+    const line = (name: string, f: typeof real.analyzer) =>
+      `  ${name}: ${f.foundWithin6Weeks} of ${f.shifts} shifts found within 6 weeks (${pct(f.foundWithin6WeeksRate)}), ` +
+      `${f.foundAtAll} at all; median delay ${f.medianDelayDays === null ? 'n/a' : f.medianDelayDays.toFixed(1)} days, ` +
+      `${f.medianDelayArticles ?? 'n/a'} articles; ${f.falseAlerts} false alerts in ${f.seriesMonths} series-months = ` +
+      `${f.falseAlertsPer100SeriesMonths} per 100 series-months`;
+    const met = (b: boolean) => (b ? 'met' : 'NOT met');
+    process.stdout.write(
+      [
+        `real-sentence world (${level}, pool ${real.pool}, ${real.worlds} world(s) x ${REAL_SERIES} series, ${real.shiftedSeries} switching mix; ` +
+          `${real.articles} articles, ${real.articlesWithoutThePerson} more without the person found):`,
+        line("analyzer's scores", real.analyzer),
+        line('perfect labels (ceiling)', real.perfectLabels),
+        `  bars on the analyzer's scores: >= 75% within 6 weeks ${met(realBars!.foundWithin6WeeksMet)}; ` +
+          `median delay <= 21 days ${met(realBars!.medianDelayMet)}; <= 1 false alert per 100 series-months ${met(realBars!.falseAlertsMet)}`,
+        `  what any detector could do at 1 false alert per 100 series-months (Lorden's bound on the mean delay, ln(articles a month x 100) / KL ` +
+          `of the new mix's article scores from the old one's): bound within 6 weeks of articles for ${real.lowerBound.analyzer.boundWithinWindow} of ` +
+          `${real.lowerBound.analyzer.shifts} shifts on the analyzer's scores (median bound ${real.lowerBound.analyzer.medianBoundArticles} articles against ` +
+          `${real.lowerBound.analyzer.medianArticlesInWindow} in 6 weeks), ${real.lowerBound.perfectLabels.boundWithinWindow} with perfect labels ` +
+          `(median ${real.lowerBound.perfectLabels.medianBoundArticles})`,
+        `  KL per article between mixes, nats (analyzer | perfect): ` +
+          Object.keys(real.lowerBound.perfectLabels.divergence)
+            .sort()
+            .map((k) => `${k} ${real.lowerBound.analyzer.divergence[k]}|${real.lowerBound.perfectLabels.divergence[k]}`)
+            .join('; '),
+        `  found within 6 weeks by switch (analyzer | perfect): ` +
+          Object.keys(real.perfectLabels.bySwitch)
+            .sort()
+            .map((k) => `${k} ${real.analyzer.bySwitch[k]?.[0] ?? 0}|${real.perfectLabels.bySwitch[k]![0]} of ${real.perfectLabels.bySwitch[k]![1]}`)
+            .join('; '),
+      ].join('\n') + '\n',
+    );
+  }
 }

@@ -189,9 +189,14 @@ async function evaluateArticles(): Promise<void> {
     console.error('--select chooses on the pool it scores: use a held-back train fold (--pool train-fold-K with a --model trained without it), never dev');
     process.exit(2);
   }
+  const per = Number(values.per);
+  if (!Number.isInteger(per) || per < 1) {
+    console.error(`--per must be a whole number of articles per mix of labels, not ${values.per}`);
+    process.exit(2);
+  }
   const set = a.poolOf(values.pool);
   const model = a.loadModel(values.model, values.raw);
-  const scored = a.scoreArticles(set, model, Number(values.per));
+  const scored = a.scoreArticles(set, model, per);
   // The analyzer's own article scores (the shipped aggregation and its person cut points).
   const analyzer = a.ownFigures(scored, PERSON_ARTICLE_CUTS);
   const plain = a.plainMeanFigures(scored, ARTICLE_CUTS);

@@ -7,6 +7,7 @@ export interface Labelled {
   actor: string;
   tone: Tone;
   score: number;
+  label: 'negative' | 'neutral' | 'positive';
   frames: Record<string, number>;
 }
 
@@ -30,7 +31,7 @@ export function labelledReadings(): Labelled[] {
     for (const member of plan.cast) {
       const reading = analysis.actors.find((a) => a.id === member.actor);
       if (!reading) continue;
-      out.push({ actor: member.actor, tone: member.tone, score: reading.stance.score, frames: definedShares(reading.frames) });
+      out.push({ actor: member.actor, tone: member.tone, score: reading.stance.score, label: reading.stance.label, frames: definedShares(reading.frames) });
     }
   }
   return out;

@@ -2,6 +2,7 @@ import type { SeriesPoint } from '../../src/alerts/index.js';
 import type { Tone } from '../../src/demo/index.js';
 import { OUTLET_PROFILES } from '../../src/demo/world/outlets.js';
 import { intBetween, pick, type Rng } from '../../src/demo/world/prng.js';
+import { articleLabel } from '../../src/nlp/index.js';
 import type { Labelled } from './pools.js';
 
 export const WEEKS = 26;
@@ -66,7 +67,7 @@ export interface SeriesPlan {
 }
 
 function point(id: string, i: number, at: Date, r: Labelled): SeriesPoint {
-  return { articleId: `${id}-${i}`, url: `https://eval.invalid/${id}/${i}`, at, score: r.score, frames: { ...r.frames } };
+  return { articleId: `${id}-${i}`, url: `https://eval.invalid/${id}/${i}`, at, score: r.score, label: r.label, frames: { ...r.frames } };
 }
 
 function clip(x: number): number {
@@ -125,7 +126,11 @@ export function buildSeries(rng: Rng, pool: readonly Labelled[], plan: SeriesPla
       if (target.length > 0 && rng() < replace) r = pick(rng, target);
     }
     const p = point(plan.id, i, at, r);
-    if (after && plan.shift?.kind === 'stance') p.score = clip(p.score + plan.shift.size);
+    if (after && plan.shift?.kind === 'stance') {
+      p.score = clip(p.score + plan.shift.size);
+      // The analyzer labels an article from its score: a moved score carries its new label.
+      p.label = articleLabel(p.score);
+    }
     return p;
   });
   const index = points.findIndex((p) => p.at >= shiftAt);

@@ -85,3 +85,56 @@ export function otherOutletsSentence(v: AlertView): string {
   if (same > 0) return `${same} of ${others} show a similar shift (${o.sameShift.join(', ')}); most do not.${opposite}`;
   return `Specific to this outlet: no such shift in the ${others} compared over the same weeks.${opposite}`;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "14 Sep", with the year when it is not the year of `ref` ("30 Dec 2025"). */
+export function shortDay(d: Date, ref: Date): string {
+  const year = d.getUTCFullYear() === ref.getUTCFullYear() ? '' : ` ${d.getUTCFullYear()}`;
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${year}`;
+}
+
+type Label = 'negative' | 'neutral' | 'positive';
+
+/**
+ * The label share an analyst reads first: of negative and positive coverage, the one that moved
+ * most the way the stance moved (negative rising or positive falling when it fell). Undefined for
+ * alerts without label shares (frames, sources, alerts stored before the detector read labels).
+ */
+export function mainShareMove(v: AlertView): { label: Label; before: number; after: number } | undefined {
+  const mix = v.details.mix;
+  if (!mix || (v.kind !== 'stance-level' && v.kind !== 'polarity-flip')) return undefined;
+  const dir = v.details.direction;
+  const toward: Label = dir < 0 ? 'negative' : 'positive';
+  const away: Label = dir < 0 ? 'positive' : 'negative';
+  const gain = mix.after[toward] - mix.before[toward];
+  const loss = mix.before[away] - mix.after[away];
+  const label = mix.track === `share:${toward}` || mix.track === `share:${away}` ? mix.track.slice(6) as Label : gain >= loss ? toward : away;
+  return { label, before: mix.before[label], after: mix.after[label] };
+}
+
+/**
+ * The alert in one sentence, as an analyst would write it: "Negative coverage of China in The
+ * Harbour Times rose from 12% to 55% of articles (since 14 Sep)". Changes without label shares
+ * keep the plain phrase ("The Harbour Times frames China as security rather than economy").
+ */
+export function headline(v: AlertView): string {
+  const move = mainShareMove(v);
+  if (!move) return `${v.outletName} ${changePhrase(v)}`;
+  const verb = move.after >= move.before ? 'rose' : 'fell';
+  const since = shortDay(new Date(v.changeAt), new Date(v.detectedAt));
+  return (
+    `${capitalize(move.label)} coverage of ${v.actorName} in ${v.outletName} ${verb} from ` +
+    `${Math.round(move.before * 100)}% to ${Math.round(move.after * 100)}% of articles (since ${since})`
+  );
+}
+
+/** "negative 12% -> 55%, neutral 50% -> 30%, positive 38% -> 15%" for the body. */
+export function mixLine(v: AlertView, arrow = '->'): string | undefined {
+  const mix = v.details.mix;
+  if (!mix) return undefined;
+  const p = (x: number) => `${Math.round(x * 100)}%`;
+  return (['negative', 'neutral', 'positive'] as const)
+    .map((l) => `${l} ${p(mix.before[l])} ${arrow} ${p(mix.after[l])}`)
+    .join(', ');
+}

@@ -47,6 +47,11 @@ export const chartDataSchema = z.object({
 });
 export type ChartData = z.infer<typeof chartDataSchema>;
 
+const labelMixSchema = z.object({ negative: z.number(), neutral: z.number(), positive: z.number() });
+
+/** Stance changes: the track that alarmed and the share of articles of each label before and after. */
+export const mixSchema = z.object({ track: z.string(), before: labelMixSchema, after: labelMixSchema });
+
 /** What an alert row's `details` column holds: everything its e-mail needs, frozen at detection. */
 export const alertDetailsSchema = z.object({
   measure: z.string(),
@@ -58,6 +63,8 @@ export const alertDetailsSchema = z.object({
   sources: z.object({ before: z.array(sourceCountSchema), after: z.array(sourceCountSchema) }),
   context: alertContextSchema,
   chart: chartDataSchema,
+  /** Absent on alerts stored before the detector read article labels. */
+  mix: mixSchema.optional(),
 });
 export type AlertDetails = z.infer<typeof alertDetailsSchema>;
 export type AlertSideFigures = z.infer<typeof side>;

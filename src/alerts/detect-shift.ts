@@ -1,7 +1,7 @@
-import { cusumAlarms, type CusumAlarm } from './cusum.js';
+import { stanceAlarms, type StanceAlarm } from './self-starting.js';
 import type { DetectOptions } from './sensitivity.js';
 import { summarize, type Summary } from './stats.js';
-import type { Detection, SeriesPoint, Side } from './types.js';
+import type { Detection, LabelMix, SeriesPoint, Side } from './types.js';
 
 export function toSide(s: Summary): Side {
   return { articles: s.articles, mean: s.mean, ciLow: s.ciLow, ciHigh: s.ciHigh };
@@ -34,9 +34,25 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_v, k) => from + k);
 }
 
-function stanceDetection(series: SeriesPoint[], xs: number[], a: CusumAlarm): Detection {
+/** Share of articles of each label in series[from, to); undefined when none carries a label. */
+export function labelMix(series: readonly SeriesPoint[], from: number, to: number): LabelMix | undefined {
+  const mix: LabelMix = { negative: 0, neutral: 0, positive: 0 };
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const l = series[i]?.label;
+    if (l === undefined) continue;
+    mix[l] += 1;
+    n += 1;
+  }
+  if (n === 0) return undefined;
+  return { negative: mix.negative / n, neutral: mix.neutral / n, positive: mix.positive / n };
+}
+
+function stanceDetection(series: SeriesPoint[], xs: number[], a: StanceAlarm): Detection {
   const before = toSide(summarize(xs.slice(a.refStart, a.start)));
   const after = toSide(summarize(xs.slice(a.start, a.at + 1)));
+  const mixBefore = labelMix(series, a.refStart, a.start);
+  const mixAfter = labelMix(series, a.start, a.at + 1);
   return {
     kind: isFlip(before, after) ? 'polarity-flip' : 'stance-level',
     measure: 'stance',
@@ -51,16 +67,19 @@ function stanceDetection(series: SeriesPoint[], xs: number[], a: CusumAlarm): De
     statistic: { method: 'cusum', value: a.statistic, threshold: a.threshold },
     shares: [],
     drivers: pickDrivers(xs, range(a.start, a.at), before.mean, a.direction),
+    ...(mixBefore && mixAfter ? { mix: { track: a.track, before: mixBefore, after: mixAfter } } : {}),
   };
 }
 
 /**
- * Stance-level changes and polarity flips of one (outlet, actor) series: a self-starting
- * two-sided CUSUM over article-level stance (see cusum.ts). Deterministic: the same series gives
+ * Stance-level changes and polarity flips of one (outlet, actor) series, in the series' own
+ * units: a self-starting CUSUM on standardised article scores and Bernoulli CUSUMs on the shares
+ * of negative and positive articles (see self-starting.ts). Deterministic: the same series gives
  * the same changes, with the same change points.
  */
 export function detectStanceShifts(series: SeriesPoint[], opts: DetectOptions): Detection[] {
   const xs = series.map((p) => p.score);
+  const labels = series.map((p) => p.label);
   const times = series.map((p) => p.at.getTime());
-  return cusumAlarms(xs, opts.stance, times).map((a) => stanceDetection(series, xs, a));
+  return stanceAlarms(xs, labels, opts.stance, times).map((a) => stanceDetection(series, xs, a));
 }

@@ -3,7 +3,7 @@ import { buildContext, type OutletSeries } from './context.js';
 import type { AlertDetails, AlertView } from './details.js';
 import { buildEvidence, topSources, type MentionLine } from './evidence.js';
 import { headerText } from './sanitize.js';
-import type { Detection, SeriesPoint, Side } from './types.js';
+import type { Detection, LabelMix, SeriesPoint, Side } from './types.js';
 
 export interface ExplainInput {
   detection: Detection;
@@ -22,6 +22,12 @@ const roundSide = (s: Side): Side => ({
   mean: round(s.mean),
   ciLow: round(s.ciLow),
   ciHigh: round(s.ciHigh),
+});
+
+const roundMix = (m: LabelMix): LabelMix => ({
+  negative: round(m.negative),
+  neutral: round(m.neutral),
+  positive: round(m.positive),
 });
 
 /**
@@ -51,6 +57,7 @@ export function explainDetection(x: ExplainInput): {
     sources: topSources(d, x.series),
     context: buildContext(d, x.series, x.others),
     chart: chartData(d, x.series),
+    ...(d.mix ? { mix: { track: d.mix.track, before: roundMix(d.mix.before), after: roundMix(d.mix.after) } } : {}),
   };
   return { before: roundSide(d.before), after: roundSide(d.after), articles: evidence.map((e) => e.url), details };
 }

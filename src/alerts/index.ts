@@ -1,4 +1,13 @@
-export type { AlertKind, Detection, QuotedSource, SeriesPoint, ShareChange, Side } from './types.js';
+export type { AlertKind, Detection, LabelMix, QuotedSource, SeriesPoint, ShareChange, Side, StanceLabelName } from './types.js';
+export {
+  firstStanceAlarm,
+  robustCenterSpread,
+  stanceAlarms,
+  stanceThreshold,
+  type StanceAlarm,
+  type StanceDetectorOptions,
+  type TrackName,
+} from './self-starting.js';
 export {
   SENSITIVITY,
   REFERENCE_SERIES,
@@ -8,7 +17,7 @@ export {
 } from './sensitivity.js';
 export { cusumAlarms, cusumThreshold, firstCusumAlarm, type CusumAlarm, type CusumOptions } from './cusum.js';
 export { tiltFor, type Tilt } from './tilt.js';
-export { detectStanceShifts } from './detect-shift.js';
+export { detectStanceShifts, labelMix } from './detect-shift.js';
 export { detectFrameShifts } from './detect-frames.js';
 export { detectSourceShifts, gTest } from './detect-sources.js';
 export { detectChanges, applyCooldown } from './detect.js';

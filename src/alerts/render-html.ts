@@ -1,5 +1,5 @@
 import type { AlertView } from './details.js';
-import { capitalize, changePhrase, day, figure, measureLabel, otherOutletsSentence, sideLine } from './describe.js';
+import { capitalize, day, figure, headline, measureLabel, mixLine, otherOutletsSentence, sideLine } from './describe.js';
 import { escapeHtml as h, safeUrl } from './sanitize.js';
 
 const CELL = 'padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top';
@@ -17,7 +17,9 @@ function figuresTable(v: AlertView): string {
   const m = v.details.measure;
   const row = (label: string, s: AlertView['before'], color: string) =>
     `<tr>${tag('th', CELL, label)}${tag('td', `${CELL};color:${color};font-weight:bold`, h(sideLine(m, s)))}</tr>`;
-  return tag('table', TABLE, row('Before', v.before, '#374151') + row('After', v.after, '#dc2626'));
+  const mix = mixLine(v, '→');
+  const shares = mix ? tag('p', 'margin:0', h(`Share of articles by stance: ${mix}`)) : '';
+  return tag('table', TABLE, row('Before', v.before, '#374151') + row('After', v.after, '#dc2626')) + shares;
 }
 
 function sharesTable(v: AlertView): string {
@@ -94,13 +96,13 @@ function chartBlock(v: AlertView, chartCid: string): string {
  */
 export function renderAlertHtml(v: AlertView, chartCid: string): string {
   const lead =
-    `${h(capitalize(measureLabel(v)))} in ${h(v.outletName)}. Change estimated to start ` +
+    `${h(capitalize(measureLabel(v)))} in ${h(v.outletName)} (mean article score below). Change estimated to start ` +
     `<b>${h(day(v.changeAt))}</b>, detected ${h(day(v.detectedAt))}.`;
   const footer =
     `Rule ${h(v.ruleId)} &middot; alert ${h(v.id)} &middot; ` +
     `<code>stancewatch alerts show ${h(v.id)}</code>`;
   const body = [
-    tag('h2', 'font-size:18px;margin:0 0 8px', h(`${v.outletName} ${changePhrase(v)}`)),
+    tag('h2', 'font-size:18px;margin:0 0 8px', h(headline(v))),
     tag('p', 'margin:0', lead),
     figuresTable(v),
     chartBlock(v, chartCid),

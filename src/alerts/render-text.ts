@@ -1,5 +1,5 @@
 import type { AlertView } from './details.js';
-import { capitalize, changePhrase, day, figure, measureLabel, otherOutletsSentence, sideLine } from './describe.js';
+import { capitalize, day, figure, headline, measureLabel, mixLine, otherOutletsSentence, sideLine } from './describe.js';
 import { headerText as oneLine } from './sanitize.js';
 
 function historyLine(v: AlertView): string {
@@ -52,11 +52,12 @@ export function renderAlertText(v: AlertView): string {
   const stat = d.statistic;
   const ctx = d.context;
   return [
-    `${v.outletName} ${changePhrase(v)}.`,
+    `${headline(v)}.`,
     '',
-    `${capitalize(measureLabel(v))} in ${v.outletName}:`,
+    `${capitalize(measureLabel(v))} in ${v.outletName} (mean article score):`,
     `  before: ${sideLine(d.measure, v.before)}`,
     `  after:  ${sideLine(d.measure, v.after)}`,
+    ...(mixLine(v) ? [`Share of articles by stance (before -> after): ${mixLine(v)}`] : []),
     `Change estimated to start ${day(v.changeAt)}; detected ${day(v.detectedAt)} ` +
       '(publication of the article that made it clear).',
     `Evidence: ${stat.method} statistic ${stat.value.toFixed(1)} against a threshold of ` +

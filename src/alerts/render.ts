@@ -1,6 +1,6 @@
 import { chartDataSchema, type AlertView } from './details.js';
 import { renderChartPng } from './chart.js';
-import { changePhrase, figure } from './describe.js';
+import { changePhrase, figure, headline, mainShareMove } from './describe.js';
 import { renderAlertHtml } from './render-html.js';
 import { renderAlertText } from './render-text.js';
 import { headerText } from './sanitize.js';
@@ -19,10 +19,15 @@ export interface RenderedEmail {
   attachments: InlineImage[];
 }
 
-/** "The Harbour Times turned negative on China (+0.58 → −0.53)", one line, header-safe. */
+/**
+ * One line, header-safe: "Negative coverage of China in The Harbour Times rose from 12% to 55% of
+ * articles (since 14 Sep)"; changes without label shares keep "The Harbour Times frames China as
+ * security rather than economy (12% → 48%)".
+ */
 export function alertSubject(v: AlertView): string {
   const m = v.details.measure;
   const news = v.details.context.otherOutlets.newsDriven ? ' [news-driven]' : '';
+  if (mainShareMove(v)) return headerText(`[stancewatch] ${headline(v)}${news}`, 200);
   const figures = `(${figure(m, v.before.mean)} → ${figure(m, v.after.mean)})`;
   return headerText(`[stancewatch] ${v.outletName} ${changePhrase(v)} ${figures}${news}`, 200);
 }

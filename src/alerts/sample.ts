@@ -28,14 +28,19 @@ export function sampleAlertView(
   now = new Date(),
 ): AlertView {
   const start = now.getTime() - 60 * DAY_MS;
-  const series: SeriesPoint[] = Array.from({ length: 48 }, (_v, i) => ({
-    articleId: `sample-${i}`,
-    url: `https://example.org/sample/${i}`,
-    title: `Sample article ${i + 1} about ${names.actor(actorId)}`,
-    at: new Date(start + i * 1.2 * DAY_MS),
-    score: Math.max(-1, Math.min(1, (i < 40 ? 0.4 : -0.35) + wobble(i))),
-    frames: framesAt(i),
-  }));
+  const series: SeriesPoint[] = Array.from({ length: 48 }, (_v, i) => {
+    const score = Math.max(-1, Math.min(1, (i < 40 ? 0.4 : -0.35) + wobble(i)));
+    return {
+      articleId: `sample-${i}`,
+      url: `https://example.org/sample/${i}`,
+      title: `Sample article ${i + 1} about ${names.actor(actorId)}`,
+      at: new Date(start + i * 1.2 * DAY_MS),
+      score,
+      // Labelled as the analyzer's bands would, so the sample reads like a real alert.
+      label: score > 0.1 ? 'positive' : score < -0.1 ? 'negative' : 'neutral',
+      frames: framesAt(i),
+    };
+  });
   const detection = detectStanceShifts(series, SENSITIVITY.medium)[0];
   if (!detection) throw new Error('the sample series has no detectable change');
   const x = explainDetection({ detection, series, mentions: [], others: [], sensitivity: 'medium' });

@@ -2,6 +2,12 @@ import type { ALERT_KINDS } from '../config/index.js';
 
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
+/** How the analyzer labels an article's stance towards an actor. */
+export type StanceLabelName = 'negative' | 'neutral' | 'positive';
+
+/** Share of articles labelled negative, neutral and positive, each in [0, 1]. */
+export type LabelMix = Record<StanceLabelName, number>;
+
 /** One source quoted about the actor in an article: a stable key and how to show it. */
 export interface QuotedSource {
   key: string;
@@ -19,6 +25,8 @@ export interface SeriesPoint {
   at: Date;
   /** Article-level stance towards the actor, in [-1, 1]. */
   score: number;
+  /** The analyzer's label for the article (absent for rows stored without one). */
+  label?: StanceLabelName;
   /** Share of the actor's mentions carrying each frame; empty when no frame cue was found. */
   frames?: Record<string, number>;
   /** Sources quoted about the actor in this article. */
@@ -56,6 +64,11 @@ export interface Detection {
   before: Side;
   after: Side;
   statistic: { method: 'cusum' | 'g-test'; value: number; threshold: number };
+  /**
+   * For stance changes: which track alarmed (`mean`, `share:negative`, `share:positive`) and the
+   * share of articles of each label before and after, for wording an analyst reads first.
+   */
+  mix?: { track: string; before: LabelMix; after: LabelMix };
   /** Frame or source shares before and after, largest movers first (frame and source shifts). */
   shares: ShareChange[];
   /** The 3–5 articles of the new regime that moved the measure most, in publication order. */

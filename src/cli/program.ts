@@ -3,8 +3,10 @@ import { registerActorsCommands } from './commands/actors.js';
 import { registerAlertsCommands } from './commands/alerts.js';
 import { registerAnalystCommands } from './commands/analyst.js';
 import { registerAnalyzeCommand } from './commands/analyze-text.js';
+import { registerOperateCommands } from './commands/operate.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerOutletsCommands } from './commands/outlets.js';
+import { registerPruneCommand } from './commands/prune.js';
 import { registerReadCommands } from './commands/read-views.js';
 import { registerReanalyzeCommand } from './commands/reanalyze.js';
 import { registerSimpleCommands } from './commands/simple.js';
@@ -34,5 +36,7 @@ export function buildProgram(): Command {
   registerActorsCommands(program);
   registerReanalyzeCommand(program);
   registerOutletsCommands(program);
+  registerOperateCommands(program);
+  registerPruneCommand(program);
   return program;
 }

@@ -1,12 +1,13 @@
 import type { StancewatchConfig } from '../config/index.js';
 import { formatTrendMatrix } from '../analytics/index.js';
-import { openRuntime } from '../pipeline/index.js';
+import { openRuntime, reconcile, startRetention } from '../pipeline/index.js';
 import { startInProcessScheduler, syncCrawlSchedulers } from '../queue/index.js';
 import { pollIntervals, stanceTrend } from '../store/index.js';
 import type { CliContext } from './context.js';
 import { printJson } from './output.js';
 import { WORKER_ROLES, shutdown, startBullWorkers } from './start-workers.js';
 import { waitForSignal } from './wait-for-signal.js';
+import { installLastResortHandlers } from './last-resort.js';
 
 /** `start --once`: crawl every outlet once in this process, analyse, check alerts, exit. */
 export async function runOnce(ctx: CliContext, config: StancewatchConfig): Promise<void> {
@@ -27,13 +28,21 @@ export async function runOnce(ctx: CliContext, config: StancewatchConfig): Promi
  * schedulers plus every worker; without, in-process timers feeding the in-process runner.
  */
 export async function runForever(ctx: CliContext, config: StancewatchConfig): Promise<void> {
+  installLastResortHandlers(ctx.log);
   const rt = await openRuntime(ctx.env, config, ctx.log);
+  const retention = startRetention(rt.deps.db, config.retention, ctx.log);
   if (rt.bull) {
     // Adapted polling intervals survive a restart.
     await syncCrawlSchedulers(rt.bull.queues.crawl, config.outlets, await pollIntervals(rt.deps.db));
-    const workers = startBullWorkers(rt, WORKER_ROLES, ctx.log);
+    const workers = startBullWorkers(rt, WORKER_ROLES, ctx.log, { stallCheckMs: ctx.env.stallCheckMs });
     ctx.log.info({ outlets: config.outlets.length, database: rt.database.location }, 'pipeline running (BullMQ)');
+    // As the scheduler process does: re-drive articles whose analyze job was lost.
+    const reconcileNow = () => void reconcile(rt.deps).catch((err: unknown) => ctx.log.error({ err: String(err) }, 'reconcile failed'));
+    reconcileNow();
+    const timer = setInterval(reconcileNow, ctx.env.reconcileIntervalMs);
     await waitForSignal();
+    clearInterval(timer);
+    await retention.stop();
     await shutdown(workers, rt, ctx.log);
     return;
   }
@@ -53,6 +62,7 @@ export async function runForever(ctx: CliContext, config: StancewatchConfig): Pr
   ctx.log.info({ outlets: config.outlets.length, database: rt.database.location }, 'pipeline running (in-process)');
   await waitForSignal();
   scheduler.stop();
+  await retention.stop();
   await chain;
   await rt.close();
 }

@@ -45,10 +45,20 @@ export function makeRoleWorker(
 }
 
 /** Starts BullMQ workers for the given roles on the runtime's Redis connection. */
-export function startBullWorkers(rt: Runtime, roles: readonly WorkerRole[], log: Logger): Worker[] {
+export function startBullWorkers(
+  rt: Runtime,
+  roles: readonly WorkerRole[],
+  log: Logger,
+  timing: { stallCheckMs?: number } = {},
+): Worker[] {
   if (!rt.bull) throw new Error('workers need Redis: set REDIS_URL (embedded mode runs jobs in-process)');
   // Workers must use the same prefix as the queues they serve.
-  const opts = { connection: rt.bull.redis, prefix: rt.bull.queues.crawl.opts.prefix ?? 'bull', log };
+  const opts = {
+    connection: rt.bull.redis,
+    prefix: rt.bull.queues.crawl.opts.prefix ?? 'bull',
+    log,
+    ...(timing.stallCheckMs ? { lockDurationMs: timing.stallCheckMs, stalledIntervalMs: timing.stallCheckMs } : {}),
+  };
   return roles.map((role) => makeRoleWorker(role, rt.deps, opts));
 }
 

@@ -31,6 +31,13 @@ export const envSchema = z.object({
     .default('stancewatch'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  /** Seconds between two reconciler passes of the scheduler (default 300). */
+  /**
+   * How long a job's lock lasts without renewal and how often workers look for stalled jobs
+   * (default 30): a crashed worker's jobs are retried after one to two of these.
+   */
+  STANCEWATCH_STALL_CHECK_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  STANCEWATCH_RECONCILE_INTERVAL: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
 /** Validated process settings. Only this module reads environment variables. */
@@ -46,6 +53,10 @@ export interface Env {
   /** Unset means each command's own default (info for workers, warn for the demo). */
   logLevel: string | undefined;
   port: number | undefined;
+  /** Milliseconds between two reconciler passes of the scheduler. */
+  reconcileIntervalMs: number;
+  /** BullMQ lock duration and stalled-check interval of this process's workers. */
+  stallCheckMs: number;
 }
 
 /** Parses the environment; every problem is listed in one ConfigError. */
@@ -70,5 +81,7 @@ export function loadEnv(env: Record<string, string | undefined>): Env {
     queuePrefix: e.STANCEWATCH_QUEUE_PREFIX,
     logLevel: e.LOG_LEVEL,
     port: e.PORT,
+    reconcileIntervalMs: e.STANCEWATCH_RECONCILE_INTERVAL * 1_000,
+    stallCheckMs: e.STANCEWATCH_STALL_CHECK_SECONDS * 1_000,
   };
 }

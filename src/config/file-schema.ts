@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseNetworkEntry } from './network-entry.js';
+import { retentionSchema } from './retention.js';
 import { parseDuration, parseSchedule, type Schedule } from './schedule.js';
 
 // Ids end up in BullMQ job ids and URLs; BullMQ forbids ':' in custom ids.
@@ -16,6 +18,12 @@ function isHttpUrl(value: string): boolean {
 
 // One check, one message: "not-a-url" should not be reported twice.
 const httpUrl = z.string().refine(isHttpUrl, { message: 'must be an absolute http(s) URL' });
+
+/** A host name, IP address or CIDR range of allowPrivateNetwork, with what is wrong with it. */
+const networkEntry = z.string().superRefine((entry, ctx) => {
+  const parsed = parseNetworkEntry(entry);
+  if (parsed.kind === 'invalid') ctx.addIssue({ code: 'custom', message: parsed.reason });
+});
 
 const schedule = z
   .union([
@@ -122,8 +130,13 @@ export const outletSchema = z
     homepage: httpUrl,
     feeds: z.array(httpUrl).default([]),
     schedule: schedule.prefault('1h'),
-    /** Loopback and private addresses are refused unless an outlet says it lives there (demo, tests). */
-    allowPrivateNetwork: z.boolean().default(false),
+    /**
+     * Private addresses this outlet may reach: host names, IP addresses or CIDR ranges
+     * ("intranet.example", "10.0.0.0/8"); link-local and metadata addresses only when listed as
+     * such. `true` is deprecated and means the outlet's own hosts; everything private is refused
+     * by default.
+     */
+    allowPrivateNetwork: z.union([z.boolean(), z.array(networkEntry)]).default(false),
     /** Upper bound of article pages fetched per crawl, so one huge feed cannot starve the others. */
     maxArticlesPerCrawl: z.number().int().min(1).max(10_000).default(200),
     /** Sitemaps to read (news sitemaps, indexes); with no feeds nor these, robots.txt's are read. */
@@ -195,6 +208,7 @@ export const configFileSchema = z
     outlets: z.array(outletSchema).default([]),
     actors: z.array(actorSchema).default([]),
     alerts: z.array(alertRuleSchema).default([]),
+    retention: retentionSchema.optional(),
   })
   .strict()
   .superRefine((cfg, ctx) => {

@@ -9,20 +9,38 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 /** How far into a document the <meta charset> or XML declaration is looked for, as browsers do. */
 const PRESCAN_BYTES = 1024;
 
+/** The request attempt ran past its deadline: retryable (the site may be slow right now). */
+export class DeadlineError extends Error {
+  override readonly name = 'DeadlineError';
+}
+
 /**
  * Reads a response body, stopping the download and throwing "response too large" as soon as it
- * passes `maxBytes`: a 2 GB "article" must not fill the worker's memory.
+ * passes `maxBytes` (a 2 GB "article" must not fill the worker's memory), and "timed out" when
+ * the attempt's `deadline` (ms since the epoch) passes before the body is complete: a page that
+ * trickles a byte a second must not hold a crawl slot for minutes.
  */
-export async function readCappedBody(stream: IncomingMessage, maxBytes: number): Promise<Buffer> {
+export async function readCappedBody(stream: IncomingMessage, maxBytes: number, deadline?: number): Promise<Buffer> {
   const declared = Number(stream.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(stream, maxBytes);
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of stream) {
-    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    total += bytes.length;
-    if (total > maxBytes) throw tooLarge(stream, maxBytes);
-    chunks.push(bytes);
+  let timer: NodeJS.Timeout | undefined;
+  if (deadline !== undefined) {
+    const late = () => stream.destroy(new DeadlineError('timed out: the download did not finish within the request timeout'));
+    const left = deadline - Date.now();
+    if (left <= 0) late();
+    else timer = setTimeout(late, left);
+  }
+  try {
+    for await (const chunk of stream) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      total += bytes.length;
+      if (total > maxBytes) throw tooLarge(stream, maxBytes);
+      chunks.push(bytes);
+    }
+  } finally {
+    clearTimeout(timer);
   }
   return Buffer.concat(chunks);
 }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import {
   NonRetryableError,
   PlaywrightCrawler,
@@ -12,7 +13,7 @@ import { PRIVATE_NETWORK_REASON } from './failure.js';
 import { handleRequest } from './handlers.js';
 import { HTML_TYPES, mimeType, statusError, type FetchLimits } from './navigation.js';
 import type { HostSlots, RequestSource } from './polite-crawler.js';
-import { isPrivateAddress, isPrivateNetworkUrl, privateAddressOf } from './private-network.js';
+import { systemResolveHost, type ResolveHost } from './private-network.js';
 import { LABEL, type CrawlRun } from './run.js';
 
 // This module is imported only for `render: browser` outlets, and it imports playwright-core
@@ -103,6 +104,17 @@ export async function buildBrowserCrawler(s: BrowserCrawlerSettings): Promise<Pl
   );
 }
 
+/** The first refusal among the addresses `hostname` resolves to (Chromium resolves names itself). */
+async function refusedAddressOf(run: CrawlRun, hostname: string, resolve: ResolveHost | undefined): Promise<string | undefined> {
+  const bare = hostname.replace(/^\[|\]$/g, '');
+  if (isIP(bare) !== 0) return run.network.refusal(bare, bare);
+  for (const a of await (resolve ?? systemResolveHost)(bare)) {
+    const refused = run.network.refusal(bare, a.address);
+    if (refused !== undefined) return refused;
+  }
+  return undefined;
+}
+
 /**
  * Refuses what the HTTP crawler refuses before connecting: private addresses (also for a name,
  * resolved here because Chromium resolves names itself) and hosts given up after a long
@@ -115,21 +127,17 @@ async function beforeNavigation(
   ctx: PlaywrightCrawlingContext,
 ): Promise<void> {
   const { request, page } = ctx;
-  const allowPrivate = run.outlet.allowPrivateNetwork;
-  if (!allowPrivate) {
-    if (isPrivateNetworkUrl(request.url)) throw new NonRetryableError(PRIVATE_NETWORK_REASON);
-    const { hostname } = new URL(request.url);
-    const address = await privateAddressOf(hostname, limits.resolveHost);
-    if (address !== undefined) {
-      throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${hostname} resolves to ${address})`);
-    }
-  }
+  const literal = run.network.refusalForUrl(request.url);
+  if (literal !== undefined) throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${literal})`);
+  const { hostname } = new URL(request.url);
+  const refused = await refusedAddressOf(run, hostname, limits.resolveHost);
+  if (refused !== undefined) throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${refused})`);
   if (run.hosts.isGivenUp(request.url)) {
     throw new NonRetryableError('host asked to retry later than this crawl waits');
   }
   await page.route('**/*', (route: Route) => {
     const sub = route.request();
-    const refused = !allowPrivate && isPrivateNetworkUrl(sub.url());
+    const refused = run.network.refusalForUrl(sub.url()) !== undefined;
     return refused || SKIPPED_RESOURCES.has(sub.resourceType()) ? route.abort() : route.continue();
   });
   if (request.label === LABEL.article) run.requested.add(request.url);
@@ -143,12 +151,9 @@ async function afterNavigation(
 ): Promise<void> {
   const { request, response } = ctx;
   if (response === null || response === undefined) throw new Error('no response from the page');
-  if (!run.outlet.allowPrivateNetwork) {
-    const remote = (await response.serverAddr())?.ipAddress;
-    if (remote !== undefined && isPrivateAddress(remote)) {
-      throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${remote})`);
-    }
-  }
+  const remote = (await response.serverAddr())?.ipAddress;
+  const refused = remote === undefined ? undefined : run.network.refusal(new URL(response.url()).hostname, remote);
+  if (refused !== undefined) throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${refused})`);
   const status = response.status();
   const headers = response.headers();
   if (status >= 400) throw statusError(run, request.url, status, headers['retry-after']);

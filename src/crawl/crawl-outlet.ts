@@ -1,4 +1,5 @@
 import type { Request, RequestOptions } from 'crawlee';
+import { networkPolicy, ownHostsOf } from './network-policy.js';
 import { existsSync } from 'node:fs';
 import type { Logger } from '../log.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './body.js';
@@ -50,6 +51,7 @@ export async function crawlOutlet(
     maxRedirects: opts.maxRedirects ?? 5,
     maxResponseBytes: opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     resolveHost: opts.resolveHost,
+    requestTimeoutMs: (opts.requestTimeoutSecs ?? 30) * 1000,
   };
   const run = newCrawlRun(outlet, hooks, log, opts);
   const slots = new HostSlots(run.hosts);
@@ -69,6 +71,9 @@ export async function crawlOutlet(
 }
 
 /** Fresh state for one crawl; `addRequests` is wired to the crawler once it exists. */
+/** Outlets already warned about `allowPrivateNetwork: true` in this process (once each). */
+const warnedDeprecated = new Set<string>();
+
 function newCrawlRun(outlet: Outlet, hooks: CrawlHooks, log: Logger, opts: CrawlOptions): CrawlRun {
   const hosts = new HostScheduler({
     maxConcurrency: opts.maxConcurrencyPerHost ?? 2,
@@ -76,8 +81,16 @@ function newCrawlRun(outlet: Outlet, hooks: CrawlHooks, log: Logger, opts: Crawl
     maxCrawlDelayMs: (opts.maxCrawlDelaySecs ?? 30) * 1000,
     maxRetryAfterMs: (opts.maxRetryAfterSecs ?? 60) * 1000,
   });
+  if (outlet.allowPrivateNetwork === true && !warnedDeprecated.has(outlet.id)) {
+    warnedDeprecated.add(outlet.id);
+    log.warn(
+      { hosts: ownHostsOf(outlet) },
+      'allowPrivateNetwork: true is deprecated and now means only the outlet\'s own hosts; list the hosts or CIDR ranges it may reach instead',
+    );
+  }
   return {
     outlet,
+    network: networkPolicy(outlet.allowPrivateNetwork, ownHostsOf(outlet)),
     hooks,
     log,
     summary: { feedsRead: 0, discovered: 0, fetched: 0, articles: 0, failures: 0 },

@@ -1,12 +1,7 @@
 import { NonRetryableError, type CheerioCrawlingContext, type CheerioHook } from 'crawlee';
 import { PRIVATE_NETWORK_REASON } from './failure.js';
 import { retryAfterMs } from './hosts.js';
-import {
-  guardedLookup,
-  isPrivateAddress,
-  isPrivateNetworkUrl,
-  type ResolveHost,
-} from './private-network.js';
+import { guardedLookup, type ResolveHost } from './private-network.js';
 import { LABEL, type CrawlRun } from './run.js';
 
 /** How we identify ourselves to the sites we crawl, with where to reach us. */
@@ -19,6 +14,16 @@ export interface FetchLimits {
   maxRedirects: number;
   maxResponseBytes: number;
   resolveHost: ResolveHost | undefined;
+  /** Time for one request attempt as a whole: connecting, redirects, headers and the whole body. */
+  requestTimeoutMs: number;
+}
+
+// Each request attempt's deadline, set when it starts and read while its body downloads.
+const deadlines = new WeakMap<object, number>();
+
+/** When the current attempt of `request` must have finished downloading (ms since the epoch). */
+export function deadlineOf(request: object): number | undefined {
+  return deadlines.get(request);
 }
 
 export const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
@@ -51,17 +56,18 @@ export function beforeRequest(
   gotOptions: GotOptions,
 ): void {
   const { request } = ctx;
-  const allowPrivate = run.outlet.allowPrivateNetwork;
-  if (!allowPrivate && isPrivateNetworkUrl(request.url)) {
-    throw new NonRetryableError(PRIVATE_NETWORK_REASON);
-  }
+  // A page that trickles a byte a second never trips a timeout between bytes: the deadline
+  // counts the whole attempt.
+  deadlines.set(request, Date.now() + limits.requestTimeoutMs);
+  const literal = run.network.refusalForUrl(request.url);
+  if (literal !== undefined) throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${literal})`);
   if (run.hosts.isGivenUp(request.url)) {
     throw new NonRetryableError('host asked to retry later than this crawl waits');
   }
-  if (!allowPrivate) {
-    gotOptions.hooks = { ...gotOptions.hooks, beforeRedirect: [refusePrivateRedirect(request)] };
-  }
-  gotOptions.dnsLookup = noRetryOnRefusal(request, guardedLookup(allowPrivate, limits.resolveHost));
+  gotOptions.hooks = { ...gotOptions.hooks, beforeRedirect: [refusePrivateRedirect(run, request)] };
+  // Every connection, redirects included, resolves through this: the allow-list is checked on
+  // the address actually connected to.
+  gotOptions.dnsLookup = noRetryOnRefusal(request, guardedLookup(run.network.refusal, limits.resolveHost));
   // HTTP/1.1 through Node's agent is what honours `dnsLookup` on every connection.
   gotOptions.http2 = false;
   gotOptions.maxRedirects = limits.maxRedirects;
@@ -89,10 +95,11 @@ export function afterResponse(
   const { request, response } = ctx;
   const status = response.statusCode ?? 0;
   const remote = response.socket?.remoteAddress;
-  if (!run.outlet.allowPrivateNetwork && remote !== undefined && isPrivateAddress(remote)) {
+  const refused = remote === undefined ? undefined : run.network.refusal(hostOfUrl(response.url ?? request.loadedUrl ?? request.url), remote);
+  if (refused !== undefined) {
     // A second line behind the DNS check, for connections made some other way.
     response.destroy();
-    throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${remote})`);
+    throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${refused})`);
   }
   if (status >= 400) {
     response.destroy();
@@ -165,15 +172,24 @@ function acceptFor(label: string | undefined): string {
   return ACCEPT_HTML;
 }
 
-/** A got hook that stops a redirect into a private network before it connects. */
-function refusePrivateRedirect(request: CheerioCrawlingContext['request']) {
+/** A got hook that stops a redirect to a refused literal address before it connects. */
+function refusePrivateRedirect(run: CrawlRun, request: CheerioCrawlingContext['request']) {
   return (options: { url?: unknown }): void => {
     const target = options.url instanceof URL ? options.url.href : String(options.url);
-    if (!isPrivateNetworkUrl(target)) return;
+    const refused = run.network.refusalForUrl(target);
+    if (refused === undefined) return;
     // got wraps whatever this throws in its own RequestError, which Crawlee would retry.
     request.noRetry = true;
-    throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (redirect to ${target})`);
+    throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (redirect to ${target}: ${refused})`);
   };
+}
+
+function hostOfUrl(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
 
 /** The same lookup, marking the request as not to be retried when it refuses an address. */

@@ -9,6 +9,7 @@ import {
 } from 'crawlee';
 import { asUtf8Response, decodeBody, readCappedBody } from './body.js';
 import { hostOf, type HostScheduler } from './hosts.js';
+import { deadlineOf } from './navigation.js';
 import { LABEL } from './run.js';
 
 /** Anything a request can be handed back to for a later attempt. */
@@ -23,7 +24,7 @@ export interface RequestSource {
  *   goes back to the queue until its slot, as Crawlee's own `sameDomainDelaySecs` does, so that
  *   waiting holds no concurrency slot and no handler timeout;
  * - `_cleanupContext`: frees the host slot once a request attempt is over, whatever its outcome;
- * - `_parseResponse`: reads the body with a size cap and decodes it by BOM, header, `<meta>` or
+ * - `_parseResponse`: reads the body with a size cap, within the attempt's deadline, and decodes it by BOM, header, `<meta>` or
  *   XML declaration (Crawlee only knows the header), handing Crawlee UTF-8.
  */
 export class PoliteCrawler extends CheerioCrawler {
@@ -50,7 +51,7 @@ export class PoliteCrawler extends CheerioCrawler {
     responseStream: IncomingMessage,
     context: CheerioCrawlingContext,
   ) {
-    const bytes = await readCappedBody(responseStream, this.maxResponseBytes);
+    const bytes = await readCappedBody(responseStream, this.maxResponseBytes, deadlineOf(request));
     const { text } = decodeBody(bytes, responseStream.headers['content-type']);
     return super._parseResponse(request, asUtf8Response(responseStream, text), context);
   }

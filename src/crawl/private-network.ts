@@ -34,7 +34,7 @@ export function isPrivateAddress(ip: string): boolean {
 /** Resolves a name to its addresses, as `dns.lookup` with `all: true` does. */
 export type ResolveHost = (hostname: string) => Promise<LookupAddress[]>;
 
-const systemResolve: ResolveHost = (hostname) =>
+export const systemResolveHost: ResolveHost = (hostname) =>
   new Promise((resolve, reject) => {
     dnsLookup(hostname, { all: true }, (err, addresses) =>
       err ? reject(err) : resolve(addresses),
@@ -47,7 +47,7 @@ const systemResolve: ResolveHost = (hostname) =>
  */
 export async function privateAddressOf(
   hostname: string,
-  resolve: ResolveHost = systemResolve,
+  resolve: ResolveHost = systemResolveHost,
 ): Promise<string | undefined> {
   const bare = hostname.replace(/^\[|\]$/g, '');
   if (isIP(bare) !== 0) return isPrivateAddress(bare) ? bare : undefined;
@@ -60,27 +60,36 @@ export class PrivateAddressError extends Error {
   readonly code = 'EPRIVATEADDRESS';
 }
 
+/** Why connecting to `address` for `hostname` is refused, or undefined when allowed. */
+export type AddressCheck = (hostname: string, address: string) => string | undefined;
+
+/** Refuses every loopback, private and link-local address: the check of an outlet without an allow-list. */
+export const refusePrivate: AddressCheck = (hostname, address) =>
+  isPrivateAddress(address) ? (hostname === address ? address : `${hostname} resolves to ${address}`) : undefined;
+
 /**
  * A `lookup` for the HTTP client that resolves a name (with `resolve`, the system resolver by
- * default) and refuses the connection when any address it resolves to is loopback, private or
- * link-local, so that a public-looking name cannot lead the crawler into the local network.
- * With `allowPrivate` it only resolves.
+ * default) and refuses the connection when `check` refuses any address it resolves to, so that a
+ * public-looking name cannot lead the crawler into the local network. Redirects connect through
+ * it too.
  */
 export function guardedLookup(
-  allowPrivate: boolean,
-  resolve: ResolveHost = systemResolve,
+  check: AddressCheck,
+  resolve: ResolveHost = systemResolveHost,
 ): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname).then(
       (found) => {
         const wanted = found.filter((a) => !options.family || a.family === options.family);
         const addresses = wanted.length > 0 ? wanted : found;
-        const refused = allowPrivate
-          ? undefined
-          : addresses.find((a) => isPrivateAddress(a.address));
+        let refused: string | undefined;
+        for (const a of addresses) {
+          refused = check(hostname, a.address);
+          if (refused !== undefined) break;
+        }
         const first = addresses[0];
         if (refused !== undefined) {
-          callback(new PrivateAddressError(`${hostname} resolves to ${refused.address}`), '');
+          callback(new PrivateAddressError(refused), '');
         } else if (first === undefined) {
           callback(
             Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }),

@@ -1,6 +1,7 @@
 import type { CheerioRoot, Dictionary, Request, RequestOptions } from 'crawlee';
 import type { Logger } from '../log.js';
 import type { HostScheduler } from './hosts.js';
+import type { NetworkPolicy } from './network-policy.js';
 import { ALLOW_ALL, originOf, robotsUrlFor, type RobotsRules } from './robots.js';
 import type { CrawlFailure, CrawlHooks, CrawlStage, CrawlSummary, Outlet, SourceValidators } from './types.js';
 
@@ -57,6 +58,8 @@ type RobotsState =
 /** The state of one outlet crawl, shared by its request handlers. */
 export interface CrawlRun {
   outlet: Outlet;
+  /** Which private addresses this outlet may reach (its allowPrivateNetwork). */
+  network: NetworkPolicy;
   hooks: CrawlHooks;
   log: Logger;
   summary: CrawlSummary;

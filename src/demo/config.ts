@@ -4,7 +4,7 @@ import { demoActors, demoOutletsMeta } from './world/index.js';
 
 /**
  * The demo config as a config file would hold it, for a demo server at `baseUrl`: its outlets
- * (on loopback, so `allowPrivateNetwork` is on), the demo actors and one alert rule for every pair.
+ * (on loopback, so `allowPrivateNetwork` names the server's host), the demo actors and one alert rule for every pair.
  */
 export function demoConfigInput(baseUrl: string): Record<string, unknown> {
   return {
@@ -14,7 +14,7 @@ export function demoConfigInput(baseUrl: string): Record<string, unknown> {
       homepage: `${baseUrl}${homePath(outlet.slugPrefix)}`,
       feeds: [`${baseUrl}${feedPath(outlet.slugPrefix)}`],
       schedule: '1h',
-      allowPrivateNetwork: true,
+      allowPrivateNetwork: [new URL(baseUrl).hostname],
       maxArticlesPerCrawl: 200,
     })),
     actors: demoActors(),

@@ -1,4 +1,4 @@
-import type { MentionLine, OutletSeries, QuotedSource, SeriesPoint } from '../alerts/index.js';
+import type { MentionLine, OutletSeries, QuotedSource, SeriesPoint, StanceLabelName } from '../alerts/index.js';
 import {
   actorStanceSeries,
   mentionEvidence,
@@ -31,6 +31,9 @@ function quotedSource(row: QuotedSourceRow): QuotedSource {
   return { ...base, quote: row.content };
 }
 
+const LABELS: readonly string[] = ['negative', 'neutral', 'positive'];
+const labelOf = (l: string): StanceLabelName | undefined => (LABELS.includes(l) ? (l as StanceLabelName) : undefined);
+
 /** One outlet's stance, frame and source series per actor, as the detectors read them. */
 export async function loadOutletData(db: Db, outletId: string): Promise<OutletData> {
   const quotes = new Map<string, QuotedSource[]>();
@@ -44,7 +47,8 @@ export async function loadOutletData(db: Db, outletId: string): Promise<OutletDa
     const list = byActor.get(r.actorId) ?? [];
     const sources = quotes.get(`${r.articleId}|${r.actorId}`) ?? [];
     const { articleId, url, title, at, score, frames } = r;
-    list.push({ articleId, url, title, at, score, frames, sources });
+    const label = labelOf(r.label);
+    list.push({ articleId, url, title, at, score, ...(label ? { label } : {}), frames, sources });
     byActor.set(r.actorId, list);
     analyzedAt.set(r.articleId, r.analyzedAt);
   }

@@ -21,6 +21,7 @@ export interface AnalyzeResult {
 
 /** Why an article is stored but not analysed, or undefined when it is analysed. */
 function skipReason(article: StoredArticle): string | undefined {
+  if (article.text === null) return 'text pruned';
   return article.analysisSkippedReason ?? analysisSkipReason(article.language);
 }
 
@@ -31,12 +32,13 @@ function skipReason(article: StoredArticle): string | undefined {
  */
 async function withSourceIdentities(
   deps: PipelineDeps,
-  analysed: { articleId: string; analysis: Analysis }[],
+  analysed: { articleId: string; analysis: Analysis; text: string }[],
 ): Promise<AnalysisForArticle[]> {
   const drafts = identifySources(analysed.map((a) => a.analysis), deps.config.actors);
   const identities = drafts.resolve(await knownSources(deps.db, drafts.surnames));
-  return analysed.map(({ articleId, analysis }, n) => ({
+  return analysed.map(({ articleId, analysis, text }, n) => ({
     articleId,
+    text,
     analysis: {
       ...analysis,
       attributions: analysis.attributions.map((at, k) => ({ ...at, identity: identities[n]?.[k] })),
@@ -100,7 +102,7 @@ export async function analyzeArticles(
   const outcomes = await analyzeAll(deps, articles);
   const analysed = articles.flatMap((a, i) => {
     const analysis = outcomes[i];
-    return analysis instanceof Error || analysis === undefined ? [] : [{ articleId: a.id, analysis }];
+    return analysis instanceof Error || analysis === undefined ? [] : [{ articleId: a.id, analysis, text: textOf(a) }];
   });
   let next = 0;
   const results = targets.map((t): AnalyzeResult | Error => {

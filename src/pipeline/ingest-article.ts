@@ -1,5 +1,6 @@
 import type { ArticleCandidate } from '../crawl/index.js';
-import { upsertArticle, type UpsertResult } from '../store/index.js';
+import type { AnalyzeJob } from '../queue/index.js';
+import { upsertArticle, upsertArticles, type UpsertResult } from '../store/index.js';
 import { analysisSkipReason } from './analysis-policy.js';
 import type { PipelineDeps } from './deps.js';
 
@@ -16,4 +17,30 @@ export async function ingestArticle(deps: PipelineDeps, a: ArticleCandidate): Pr
   }
   deps.log.debug({ articleId: result.id, outletId: a.outletId, status: result.status, skipped }, 'article ingested');
   return result;
+}
+
+/**
+ * ingestArticle for a batch: one transaction stores them all (upsertArticles), then the analyses
+ * are asked for in one go (one round trip to Redis when the dispatcher can enqueue in bulk).
+ * With `enqueue: false` nothing is enqueued: the caller analyses the returned jobs itself.
+ */
+export async function ingestArticles(
+  deps: PipelineDeps,
+  items: readonly ArticleCandidate[],
+  opts: { enqueue?: boolean } = {},
+): Promise<{ results: UpsertResult[]; jobs: AnalyzeJob[] }> {
+  const skipped = items.map((a) => analysisSkipReason(a.language));
+  const results = await upsertArticles(
+    deps.db,
+    items.map((a, i) => ({ ...a, analysisSkippedReason: skipped[i] ?? null })),
+  );
+  const jobs = results.flatMap((r, i) =>
+    r.status !== 'unchanged' && skipped[i] === undefined ? [{ articleId: r.id, contentHash: r.contentHash }] : [],
+  );
+  if (opts.enqueue ?? true) {
+    if (deps.dispatcher.enqueueAnalyzeMany) await deps.dispatcher.enqueueAnalyzeMany(jobs);
+    else for (const job of jobs) await deps.dispatcher.enqueueAnalyze(job);
+  }
+  deps.log.debug({ articles: items.length, queued: jobs.length }, 'articles ingested');
+  return { results, jobs };
 }

@@ -65,7 +65,7 @@ export async function openRuntime(
       await database.close();
       throw err;
     }
-    bull = { ...createBullQueues({ connection: redis, prefix: env.queuePrefix, analyzerVersion: ANALYZER_VERSION }), redis };
+    bull = { ...createBullQueues({ connection: redis, prefix: env.queuePrefix, analyzerVersion: ANALYZER_VERSION, log }), redis };
     dispatcher = bull.dispatcher;
   } else {
     runner = new InProcessRunner({ analyzerVersion: ANALYZER_VERSION, log });

@@ -1,9 +1,13 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { describeError, isServiceOutage } from '../errors.js';
+import type { Logger } from '../log.js';
+import { outage } from '../outage.js';
 import type { JobDispatcher } from './dispatcher.js';
 import { crawlJobDefaults, jobDefaults } from './job-defaults.js';
 import { alertsDedupId, analyzeJobId, crawlJobId } from './job-ids.js';
 import { QUEUE, type QueueName } from './payloads.js';
+import { ensureJob } from './queue-admin.js';
 import { rescheduleCrawlEvery } from './schedulers.js';
 
 export interface BullQueues {
@@ -20,9 +24,19 @@ export function createBullQueues(opts: {
   connection: Redis;
   prefix: string;
   analyzerVersion: string;
+  /** Where the queues' connection errors go (an outage is logged once); silent without it. */
+  log?: Logger;
 }): BullQueues {
-  const make = (name: QueueName, defaults: typeof jobDefaults) =>
-    new Queue(name, { connection: opts.connection, prefix: opts.prefix, defaultJobOptions: defaults });
+  const make = (name: QueueName, defaults: typeof jobDefaults) => {
+    const q = new Queue(name, { connection: opts.connection, prefix: opts.prefix, defaultJobOptions: defaults });
+    // Without a listener BullMQ prints every connection error's stack to stderr.
+    q.on('error', (err: Error) => {
+      if (!opts.log) return;
+      if (isServiceOutage(err)) outage('redis', opts.log).failed(err);
+      else opts.log.error({ queue: name, err: describeError(err) }, 'queue error');
+    });
+    return q;
+  };
   const queues = {
     crawl: make(QUEUE.crawl, crawlJobDefaults),
     analyze: make(QUEUE.analyze, jobDefaults),
@@ -34,6 +48,14 @@ export function createBullQueues(opts: {
     },
     async enqueueAnalyze(job) {
       await queues.analyze.add(QUEUE.analyze, job, { jobId: analyzeJobId(job, opts.analyzerVersion) });
+    },
+    ensureAnalyze(job) {
+      return ensureJob(queues.analyze, QUEUE.analyze, job, analyzeJobId(job, opts.analyzerVersion));
+    },
+    async enqueueAnalyzeMany(jobs) {
+      // One round trip for the lot (a backfill's batch); ids as enqueueAnalyze gives them.
+      if (jobs.length === 0) return;
+      await queues.analyze.addBulk(jobs.map((job) => ({ name: QUEUE.analyze, data: job, opts: { jobId: analyzeJobId(job, opts.analyzerVersion) } })));
     },
     async rescheduleCrawl(outletId, everyMs) {
       await rescheduleCrawlEvery(queues.crawl, outletId, everyMs);

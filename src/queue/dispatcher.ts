@@ -1,4 +1,5 @@
 import type { AlertsJob, AnalyzeJob, CrawlJob } from './payloads.js';
+import type { EnsureOutcome } from './queue-admin.js';
 
 /**
  * How pipeline code hands work to the next stage. BullMQ implements it on servers; the in-process
@@ -8,11 +9,18 @@ export interface JobDispatcher {
   enqueueCrawl(job: CrawlJob): Promise<void>;
   enqueueAnalyze(job: AnalyzeJob): Promise<void>;
   enqueueAlerts(job: AlertsJob): Promise<void>;
+  /** Many analyze jobs at once (a backfill's batch), as enqueueAnalyze each; optional. */
+  enqueueAnalyzeMany?(jobs: AnalyzeJob[]): Promise<void>;
   /**
    * Adaptive polling: crawl this outlet every `everyMs` from now on (its scheduler is moved; an
    * outlet on a cron schedule is never moved). Optional: a dispatcher without schedules ignores it.
    */
   rescheduleCrawl?(outletId: string, everyMs: number): Promise<void>;
+  /**
+   * The reconciler's enqueue: adds the analyze job unless its id is queued already, and says what
+   * it found. Optional: the in-process runner's plain enqueue already ignores an id it holds.
+   */
+  ensureAnalyze?(job: AnalyzeJob): Promise<EnsureOutcome>;
 }
 
 /** The processors of each queue, as the pipeline provides them. */

@@ -12,6 +12,7 @@ export { stableId, articleIdFor, contentHash } from './ids.js';
 export { syncConfig } from './queries/config-sync.js';
 export {
   upsertArticle,
+  upsertArticles,
   findKnownUrls,
   getArticle,
   getArticles,
@@ -55,6 +56,7 @@ export {
 export { stanceTrend, rowsOf, type TrendRow, type TrendInterval, type TrendQuery } from './queries/trends.js';
 export { rebuildRollups, rollupDrift } from './queries/rollups.js';
 export { withIndexesRebuilt } from './queries/bulk-indexes.js';
+export { ensurePartitions, monthOf, MONTHLY_TABLES, type MonthlyTable } from './queries/partitions.js';
 export {
   actorsWithData,
   listOutlets,
@@ -91,6 +93,8 @@ export {
   actorStanceSeries,
   outletQuotedSources,
   mentionEvidence,
+  mentionEvidenceQuery,
+  monthsOfArticles,
   findSameChange,
   insertAlert,
   listAlerts,
@@ -108,3 +112,4 @@ export {
 } from './queries/alerts.js';
 export { articleTextPages, type ArticleText, type ArticleTextQuery } from './queries/suggest.js';
 export { countReanalysisCandidates, reanalysisCandidates, type ReanalysisCandidate, type ReanalysisQuery } from './queries/reanalyze.js';
+export { pruneStorage, type PruneRequest, type PrunedPart } from './queries/prune.js';

@@ -71,7 +71,10 @@ ${t.cue}: <q>${t.content}</q>${t.targets.length ? html` about ${t.targets.map((g
  */
 export function renderArticlePage(a: ArticleEvidence): string {
   const names = new Map(a.actors.map((r) => [r.id, r.name]));
-  const text = raw(segment(a.analyzedText, marksOf(a, names)).map(renderPiece).join(''));
+  // A pruned text has no words left to mark: the figures below still stand.
+  const text = a.textPruned
+    ? html`<em class="text-pruned">text pruned: this article's text was dropped by retention; its stance figures are kept</em>`
+    : raw(segment(a.analyzedText, marksOf(a, names)).map(renderPiece).join(''));
   const published = a.publishedAt ? a.publishedAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : 'no date';
   const body = html`<article class="evidence">
 <p class="meta">${a.outletName} · ${published} · <a href="${safeUrl(a.url)}" rel="noreferrer noopener">original</a> · analyzer ${a.analyzerVersion ?? 'none yet'}</p>

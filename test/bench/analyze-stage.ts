@@ -93,6 +93,8 @@ export async function benchAnalyzeStage(
   config: StancewatchConfig,
   copies: number,
   processes: number,
+  /** A database to run in (already filled, e.g. the query bench's); default: a fresh one, dropped after. */
+  into?: TestDatabase,
 ): Promise<{
   articles: number;
   ms: number;
@@ -101,7 +103,7 @@ export async function benchAnalyzeStage(
   cpuPerArticle: { worker: number; postgres: number; redis: number };
 }> {
   await requireRedis();
-  const testDb = await createTestDatabase();
+  const testDb = into ?? (await createTestDatabase());
   const prefix = testQueuePrefix();
   const dir = await mkdtemp(path.join(tmpdir(), 'sw-bench-'));
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
@@ -148,7 +150,7 @@ export async function benchAnalyzeStage(
     await bull.close();
     redis.disconnect();
     await dropPrefix(prefix);
-    await testDb.drop();
+    if (!into) await testDb.drop();
     await rm(dir, { recursive: true, force: true });
   }
 }

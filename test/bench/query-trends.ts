@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import { rebuildRollups } from '../../src/store/index.js';
-import { createTestDatabase } from '../helpers/db.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { DEFAULT_SIZE, generateQueryBenchData, type QueryBenchSize } from './query-data.js';
 
 export interface LatencyFigure {
@@ -89,7 +89,13 @@ async function count(sql: postgres.Sql, table: string): Promise<number> {
  * computed from the raw mention table, in the same run. The database is dropped afterwards.
  */
 export async function benchQueryTrends(
-  opts: { size?: QueryBenchSize; runs?: number; log?: (s: string) => void } = {},
+  opts: {
+    size?: QueryBenchSize;
+    runs?: number;
+    log?: (s: string) => void;
+    /** Runs on the filled database after the queries, before it is dropped (the stage at size). */
+    atSize?: (db: TestDatabase) => Promise<void>;
+  } = {},
 ): Promise<QueryBenchResult> {
   const size = opts.size ?? DEFAULT_SIZE;
   const runs = opts.runs ?? 50;
@@ -120,6 +126,7 @@ export async function benchQueryTrends(
       mentions: await count(sql, 'mentions'),
       rollupRows: await count(sql, 'stance_rollups'),
     };
+    await opts.atSize?.(testDb);
     return { size, counts, loadSeconds, rebuildSeconds, figures };
   } finally {
     await sql.end({ timeout: 5 });

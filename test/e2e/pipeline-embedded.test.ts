@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../../src/config/index.js';
-import { startDemoServer } from '../../src/demo/index.js';
+import { DEMO_SHIFT, startDemoServer } from '../../src/demo/index.js';
 import { silentLogger } from '../../src/log.js';
-import { openRuntime } from '../../src/pipeline/index.js';
+import { openRuntime, scanAlerts } from '../../src/pipeline/index.js';
+import { listAlerts } from '../../src/store/index.js';
 import { count, expectDemoWorldStored } from '../helpers/demo-assertions.js';
 
 let dataDir: string;
@@ -47,6 +48,18 @@ describe('the demo world in the embedded mode (PGlite + in-process runner)', () 
     try {
       expect(first.stats.failed).toEqual([]);
       await expectDemoWorldStored(first.rt.deps.db);
+      // The demo ends with its planted alert, and `alerts scan` over the stored history finds the
+      // same change again.
+      const planted = (a: { outletId: string; actorId: string }) =>
+        a.outletId === DEMO_SHIFT.outletId && a.actorId === DEMO_SHIFT.actorId;
+      const stored = (await listAlerts(first.rt.deps.db)).filter(planted);
+      expect(stored.length).toBeGreaterThanOrEqual(1);
+      const weeksOff = (at: Date | string) => Math.abs(new Date(at).getTime() - Date.parse(DEMO_SHIFT.changeAt)) / (7 * 86_400_000);
+      expect(Math.min(...stored.map((a) => weeksOff(a.changeAt)))).toBeLessThanOrEqual(1);
+      const scan = await scanAlerts(first.rt.deps, { since: new Date(0), send: false });
+      const found = scan.flatMap((r) => r.found).filter(planted);
+      expect(found.length).toBeGreaterThanOrEqual(1);
+      expect(Math.min(...found.map((f) => weeksOff(f.changeAt)))).toBeLessThanOrEqual(1);
     } finally {
       await first.close();
     }

@@ -9,7 +9,7 @@ import { configFileSchema } from '../../src/config/index.js';
 import { silentLogger } from '../../src/log.js';
 import { SEND_LEASE_MS, checkAlerts, deliverPendingAlerts, scanAlerts, sendDigests, type PipelineDeps } from '../../src/pipeline/index.js';
 import type { JobDispatcher } from '../../src/queue/index.js';
-import { claimAlerts, insertAlert, listAlerts, stableId, syncConfig, tables } from '../../src/store/index.js';
+import { claimAlerts, ensurePartitions, insertAlert, listAlerts, monthOf, stableId, syncConfig, tables } from '../../src/store/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 
 const DAY = 86_400_000;
@@ -61,6 +61,12 @@ function wobble(i: number): number {
   return (x - Math.floor(x) - 0.5) * 0.3;
 }
 
+/** The label the seed stores for an article whose planned score is `planned` (before the wobble). */
+function seededLabel(planned: number, i: number): string {
+  const score = Math.max(-1, Math.min(1, planned + wobble(i)));
+  return score > 0.1 ? 'positive' : score < -0.1 ? 'negative' : 'neutral';
+}
+
 /** 40 daily articles of one (outlet, actor), with a mention and optionally a quoted source each. */
 async function seed(db: PipelineDeps['db'], s: Spec): Promise<void> {
   for (let i = 0; i < 40; i++) {
@@ -68,11 +74,12 @@ async function seed(db: PipelineDeps['db'], s: Spec): Promise<void> {
     const id = stableId(url);
     const score = Math.max(-1, Math.min(1, s.score(i) + wobble(i)));
     const at = new Date(START + i * DAY);
-    await db.insert(tables.articles).values({ id, outletId: s.outlet, url, canonicalUrl: url, title: `${s.actor} story ${i}`, text: 'x', contentHash: id, fetchedAt: at, publishedAt: at, analyzerVersion: VERSION, analyzedAt: s.analyzedAt ?? new Date() });
+    await ensurePartitions(db, 'mentions', [monthOf(at)]);
+    await db.insert(tables.articles).values({ id, outletId: s.outlet, url, canonicalUrl: url, title: `${s.actor} story ${i}`, contentHash: id, fetchedAt: at, publishedAt: at, analyzerVersion: VERSION, analyzedAt: s.analyzedAt ?? new Date() });
     const label = score > 0.1 ? 'positive' : score < -0.1 ? 'negative' : 'neutral';
     await db.insert(tables.articleActors).values({ articleId: id, actorId: s.actor, analyzerVersion: VERSION, score, label, confidence: 0.8, mentions: 1, frames: { economy: 1 } });
     const sentence = `${s.actor} was ${label === 'negative' ? 'condemned' : 'praised'} on day ${i}.`;
-    await db.insert(tables.mentions).values({ articleId: id, analyzerVersion: VERSION, actorId: s.actor, start: 0, end: 5, text: s.actor, score, label, confidence: 0.8, frames: ['economy'], sentence, sentenceStart: 0, sentenceEnd: sentence.length, cues: [] });
+    await db.insert(tables.mentions).values({ articleId: id, analyzerVersion: VERSION, actorId: s.actor, start: 0, end: 5, text: s.actor, score, label, confidence: 0.8, frames: ['economy'], sentence, sentenceStart: 0, sentenceEnd: sentence.length, cueSpans: [], cues: [], month: monthOf(at) });
     if (!s.source) continue;
     const content = `${s.source(i)} said trade was changing.`;
     await db.insert(tables.attributions).values({ articleId: id, analyzerVersion: VERSION, ordinal: 0, sourceText: s.source(i), sourceKind: 'organization', cue: 'said', cueStart: 0, cueEnd: 4, content, contentStart: 0, contentEnd: content.length, direct: false, targets: [{ actor: s.actor, score: 0, label: 'neutral' }] });
@@ -118,7 +125,17 @@ describe('framing-change alerts by e-mail (PostgreSQL + SMTP on loopback)', () =
     expect(alert!.changeAt).toEqual(new Date(START + 30 * DAY));
     const [m, ...more] = inbox('analyst@example.org');
     expect(more).toEqual([]);
-    expect(m!.subject).toMatch(/^\[stancewatch\] The Harbour Times turned negative on China \(\+0\.\d\d → −0\.\d\d\)$/);
+    // The headline's figures come from the seeded series: the share of articles labelled negative
+    // over the detector's reference (the `before` articles up to the change) and since the change.
+    const labelAt = (i: number) => seededLabel(i < 30 ? 0.5 : -0.5, i);
+    const share = (from: number, to: number) =>
+      Math.round((100 * Array.from({ length: to - from }, (_v, k) => labelAt(from + k)).filter((l) => l === 'negative').length) / (to - from));
+    const before = share(30 - alert!.before.articles, 30);
+    const after = share(30, 30 + alert!.after.articles);
+    expect(after).toBeGreaterThan(before);
+    const since = `${new Date(START + 30 * DAY).getUTCDate()} ${new Date(START + 30 * DAY).toUTCString().slice(8, 11)}`;
+    expect(m!.subject).toBe(`[stancewatch] Negative coverage of China in The Harbour Times rose from ${before}% to ${after}% of articles (since ${since})`);
+    expect(m!.text).toMatch(/Stance towards China in The Harbour Times \(mean article score\):\n  before: \+0\.\d\d \(95% CI/);
     expect(m!.messageId).toBe(`<alert-${alert!.id}@stancewatch>`);
     expect(m!.text).toContain('95% CI');
     expect(m!.text).toContain('Specific to this outlet: no such shift in the 3 other outlets compared over the same weeks. Moved the opposite way: archive.');

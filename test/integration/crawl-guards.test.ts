@@ -80,6 +80,43 @@ describe('unsafe or oversized responses', () => {
     expect(rec.articles()).toHaveLength(1);
   });
 
+  it('stops a page and a feed that trickle a byte at a time at the request deadline, counting the whole download', async () => {
+    // A byte every 100 ms: no gap between bytes is ever long enough for an idle timeout.
+    const trickle =
+      (head: string): Script =>
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': head.startsWith('<?xml') ? RSS : 'text/html' });
+        res.write(head);
+        const timer = setInterval(() => res.write(' '), 100);
+        res.on('close', () => clearInterval(timer));
+        setTimeout(() => {
+          clearInterval(timer);
+          res.end();
+        }, 20_000).unref();
+      };
+    const s = await serve({
+      '/feed.xml': send(rssOf(['/news/trickle-story-one', '/news/open-story-two']), RSS),
+      '/slow-feed.xml': trickle('<?xml version="1.0"?><rss><channel>'),
+      '/news/trickle-story-one': trickle('<!doctype html><html><body><article>'),
+      '/news/open-story-two': send(articlePage('Two')),
+    });
+    const rec = recordingHooks();
+    const started = Date.now();
+    await crawl(testOutlet('trickle', `${s.url}/`, { feeds: [`${s.url}/feed.xml`, `${s.url}/slow-feed.xml`] }), rec.hooks, {
+      requestTimeoutSecs: 2,
+      maxRequestRetries: 0,
+    });
+    const elapsed = Date.now() - started;
+    const reason = 'timed out';
+    expect(rec.failures()).toEqual([
+      { url: `${s.url}/news/trickle-story-one`, stage: 'page', reason, status: 200 },
+      { url: `${s.url}/slow-feed.xml`, stage: 'feed', reason, status: 200 },
+    ]);
+    expect(rec.articles().map((a) => a.url)).toEqual([`${s.url}/news/open-story-two`]);
+    // Both stopped at about 2 s, not when the server gave up at 20 s.
+    expect(elapsed).toBeLessThan(10_000);
+  });
+
   it('records a redirect loop as too many redirects', async () => {
     const redirect =
       (to: string): Script =>
@@ -129,6 +166,74 @@ describe('unsafe or oversized responses', () => {
       },
     ]);
     expect(s.seen).toEqual([]);
+  });
+});
+
+describe('private networks by allow-list', () => {
+  it('reaches a listed host, and refuses link-local (metadata) and unlisted private addresses, redirects included', async () => {
+    const redirect =
+      (to: string): Script =>
+      (_req, res) =>
+        res.writeHead(302, { location: to }).end();
+    // Routes filled in once the port is known (the links name it).
+    const routes: Record<string, Script> = {};
+    const s = await serve(routes);
+    const at = (host: string, p: string) => `http://${host}:${s.port}${p}`;
+    Object.assign(routes, {
+      '/feed.xml': send(
+        rssOf([
+          '/news/open-story-one',
+          '/news/metadata-story-two',
+          '/news/named-metadata-story-three',
+          at('intranet.test', '/news/intranet-story-four'),
+          '/news/hop-story-five',
+        ]),
+        RSS,
+      ),
+      '/news/open-story-one': send(articlePage('One')),
+      // A literal link-local address: refused before connecting.
+      '/news/metadata-story-two': redirect('http://169.254.169.254/latest/meta-data/'),
+      // A name that resolves to one: refused at the lookup of the redirect's connection.
+      '/news/named-metadata-story-three': redirect(at('metadata.test', '/latest/meta-data/')),
+      '/news/hop-story-five': redirect(at('intranet.test', '/news/open-story-one')),
+    });
+    const dns = async (host: string): Promise<LookupAddress[]> => {
+      if (host === 'news.test') return [{ address: '127.0.0.1', family: 4 }];
+      if (host === 'metadata.test') return [{ address: '169.254.169.254', family: 4 }];
+      return [{ address: '10.0.0.5', family: 4 }];
+    };
+    const rec = recordingHooks();
+    // metadata.test is listed by name, yet its link-local address stays refused.
+    const outlet = testOutlet('listed', at('news.test', '/'), {
+      feeds: [at('news.test', '/feed.xml')],
+      allowPrivateNetwork: ['news.test', 'metadata.test'],
+    });
+    await crawl(outlet, rec.hooks, { resolveHost: dns, maxRequestRetries: 0 });
+    expect(rec.articles().map((a) => a.url)).toEqual([at('news.test', '/news/open-story-one')]);
+    expect(rec.failures()).toEqual([
+      {
+        url: at('intranet.test', '/news/intranet-story-four'),
+        stage: 'page',
+        reason: 'refused: private network address (intranet.test resolves to 10.0.0.5)',
+      },
+      {
+        url: at('news.test', '/news/hop-story-five'),
+        stage: 'page',
+        reason: 'refused: private network address (intranet.test resolves to 10.0.0.5)',
+      },
+      {
+        url: at('news.test', '/news/metadata-story-two'),
+        stage: 'page',
+        reason: 'refused: private network address (redirect to http://169.254.169.254/latest/meta-data/: 169.254.169.254, a link-local or metadata address (list it explicitly to allow it))',
+      },
+      {
+        url: at('news.test', '/news/named-metadata-story-three'),
+        stage: 'page',
+        reason: 'refused: private network address (metadata.test resolves to 169.254.169.254, a link-local or metadata address (list it explicitly to allow it))',
+      },
+    ]);
+    // The refused redirects never reached a server.
+    expect(s.seen.filter((r) => r.path.startsWith('/latest'))).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   detectSourceShifts,
   detectStanceShifts,
   forSeriesWatched,
+  stanceThreshold,
   type SeriesPoint,
 } from '../../src/alerts/index.js';
 import { seededRng } from '../../src/demo/world/prng.js';
@@ -117,7 +118,9 @@ describe('stance detection (self-starting CUSUM)', () => {
     const { minBefore, minAfter } = medium.stance;
     expect(flip(minBefore - 1, minAfter)).toEqual([]);
     expect(flip(minBefore + 2, minAfter - 1)).toEqual([]);
-    expect(flip(minBefore + 2, minAfter)).toHaveLength(1);
+    // Each standardised article counts at most `clip` spreads, so even a flip needs a few more
+    // articles than the minimum to cross the threshold.
+    expect(flip(minBefore + 2, 2 * minAfter)).toHaveLength(1);
   });
 
   it('is deterministic', () => {
@@ -132,14 +135,16 @@ describe('stance detection (self-starting CUSUM)', () => {
     const many = forSeriesWatched(medium, 1000);
     expect(many.stance.falseAlertsPer100SeriesMonths).toBeCloseTo(medium.stance.falseAlertsPer100SeriesMonths / 10);
     // Ten times the series, a tenth of the per-series budget: ln(10) more on the threshold.
-    expect(cusumThreshold(50, many.stance) - cusumThreshold(50, medium.stance)).toBeCloseTo(Math.log(10));
+    expect(stanceThreshold(50, many.stance, 0) - stanceThreshold(50, medium.stance, 0)).toBeCloseTo(Math.log(10));
+    expect(cusumThreshold(50, many.frames) - cusumThreshold(50, medium.frames)).toBeCloseTo(Math.log(10));
     expect(many.sources.alpha).toBeLessThan(medium.sources.alpha);
     expect(forSeriesWatched(medium, 10)).toEqual(medium);
   });
 
   it('sets a lower threshold for a series that publishes less (same false alerts per month)', () => {
-    expect(cusumThreshold(12, medium.stance)).toBeLessThan(cusumThreshold(80, medium.stance));
-    expect(cusumThreshold(80, medium.stance) - cusumThreshold(12, medium.stance)).toBeCloseTo(Math.log(80 / 12));
+    expect(stanceThreshold(12, medium.stance, 0)).toBeLessThan(stanceThreshold(80, medium.stance, 0));
+    expect(stanceThreshold(80, medium.stance, 0) - stanceThreshold(12, medium.stance, 0)).toBeCloseTo(Math.log(80 / 12));
+    expect(cusumThreshold(80, medium.frames) - cusumThreshold(12, medium.frames)).toBeCloseTo(Math.log(80 / 12));
   });
 });
 

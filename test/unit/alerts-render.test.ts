@@ -98,6 +98,49 @@ describe('alert e-mail rendering', () => {
   });
 });
 
+describe('alert wording in analysts\' words', () => {
+  /** Each article labelled by its score, as the analyzer stores it. */
+  function labelled(): SeriesPoint[] {
+    return points(0, 0.5, -0.4).map((p) => ({ ...p, label: p.score > 0.1 ? 'positive' : p.score < -0.1 ? 'negative' : 'neutral' }));
+  }
+
+  it('says which share of coverage moved, by how much and since when, with figures from the series', () => {
+    const series = labelled();
+    const detection = detectStanceShifts(series, SENSITIVITY.medium)[0]!;
+    const x = explainDetection({ detection, series, mentions: [], others: [], sensitivity: 'medium' });
+    const v = toAlertView(
+      { id: 'a1', ruleId: 'watch-china', kind: detection.kind, outletId: 'harbour-times', actorId: 'china', changeAt: detection.changeAt, detectedAt: detection.detectedAt, before: x.before, after: x.after, details: alertDetailsSchema.parse(x.details) },
+      { outlet: () => 'The Harbour Times', actor: () => 'China' },
+    );
+    const share = (from: number, to: number, label: string) =>
+      Math.round((100 * series.slice(from, to).filter((p) => p.label === label).length) / (to - from));
+    const before = share(detection.refStart, detection.changeIndex, 'negative');
+    const after = share(detection.changeIndex, detection.detectIndex + 1, 'negative');
+    const since = `${detection.changeAt.getUTCDate()} ${detection.changeAt.toUTCString().slice(8, 11)}`;
+    const mail = renderAlertEmail(v);
+    const sentence = `Negative coverage of China in The Harbour Times rose from ${before}% to ${after}% of articles (since ${since})`;
+    expect(before).toBeLessThan(after);
+    expect(mail.subject).toBe(`[stancewatch] ${sentence}`);
+    expect(mail.text.split('\n')[0]).toBe(`${sentence}.`);
+    expect(mail.html).toContain(`>${sentence}</h2>`);
+    // Then the mean with its interval, the shares of every label, and the driving articles.
+    expect(mail.text).toContain(`  before: +${x.before.mean.toFixed(2)} (95% CI`);
+    expect(mail.text).toContain(`Share of articles by stance (before -> after): negative ${before}% -> ${after}%`);
+    expect(mail.text).toContain('Articles that drove it:');
+  });
+
+  it('names a positive fall when the positive share moved most', () => {
+    const series = labelled().map((p) => (p.label === 'negative' ? { ...p, label: 'neutral' as const } : p));
+    const detection = detectStanceShifts(series, SENSITIVITY.medium)[0]!;
+    const x = explainDetection({ detection, series, mentions: [], others: [], sensitivity: 'medium' });
+    const v = toAlertView(
+      { id: 'a2', ruleId: 'r', kind: detection.kind, outletId: 'o', actorId: 'china', changeAt: detection.changeAt, detectedAt: detection.detectedAt, before: x.before, after: x.after, details: alertDetailsSchema.parse(x.details) },
+      { outlet: () => 'The Harbour Times', actor: () => 'China' },
+    );
+    expect(renderAlertEmail(v).subject).toMatch(/^\[stancewatch\] Positive coverage of China in The Harbour Times fell from \d+% to \d+% of articles \(since \d+ \w{3}\)$/);
+  });
+});
+
 describe('header sanitising', () => {
   it('flattens line breaks, control and bidi characters and caps the length', () => {
     expect(headerText('a\r\nBcc: x@y.org\u0000\u202Eb')).toBe('a Bcc: x@y.org b');

@@ -2,7 +2,8 @@ import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
 import { HostGate } from '../../src/crawl/host-gate.js';
 import { HostScheduler, retryAfterMs } from '../../src/crawl/hosts.js';
-import { guardedLookup, isPrivateAddress } from '../../src/crawl/private-network.js';
+import { guardedLookup, isPrivateAddress, refusePrivate } from '../../src/crawl/private-network.js';
+import { networkPolicy } from '../../src/crawl/network-policy.js';
 import { parseRobots, robotsUrlFor } from '../../src/crawl/robots.js';
 
 const POLICY = {
@@ -141,7 +142,7 @@ describe('guardedLookup', () => {
       addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 
   function lookup(allowPrivate: boolean, ...addresses: string[]) {
-    const fn = guardedLookup(allowPrivate, resolveTo(...addresses));
+    const fn = guardedLookup(allowPrivate ? networkPolicy(['news.example']).refusal : refusePrivate, resolveTo(...addresses));
     return new Promise<{ err: NodeJS.ErrnoException | null; address: unknown }>((resolve) => {
       fn('news.example', {}, (err, address) => resolve({ err, address }));
     });
@@ -166,8 +167,13 @@ describe('guardedLookup', () => {
     });
   });
 
-  it('lets an outlet that allows private networks through', async () => {
+  it('lets an outlet whose allow-list names the host through', async () => {
     expect(await lookup(true, '127.0.0.1')).toEqual({ err: null, address: '127.0.0.1' });
+  });
+
+  it('refuses a listed host that resolves to a link-local (metadata) address', async () => {
+    const { err } = await lookup(true, '169.254.169.254');
+    expect(err).toMatchObject({ code: 'EPRIVATEADDRESS', message: expect.stringMatching(/link-local or metadata/) });
   });
 
   it('classifies addresses', () => {

@@ -198,7 +198,7 @@ describe('demo server', () => {
     for (const o of config.outlets) {
       expect(o.homepage).toBe(`${server.baseUrl}/${o.id}/`);
       expect(o.feeds).toEqual([`${server.baseUrl}/${o.id}/rss.xml`]);
-      expect(o.allowPrivateNetwork).toBe(true);
+      expect(o.allowPrivateNetwork).toEqual([new URL(server.baseUrl).hostname]);
       expect(o.maxArticlesPerCrawl).toBe(200);
       expect(o.schedule).toEqual(parseSchedule('1h'));
     }

@@ -1,8 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { startProgress } from '../../progress/index.js';
 import { openDatabase, pollIntervals } from '../../store/index.js';
-import { ingestFile, openRuntime, runCrawl } from '../../pipeline/index.js';
+import { ingestFile, openRuntime, runCrawl, startAnalysisPool } from '../../pipeline/index.js';
 import { syncCrawlSchedulers } from '../../queue/index.js';
 import { cliContext, requireConfig } from '../context.js';
 import { drainIfEmbedded, printJson } from '../output.js';
@@ -71,12 +72,18 @@ export function registerSimpleCommands(program: Command): void {
       const config = await requireConfig(ctx);
       const flags = progressFlags(program);
       const rt = await openRuntime(ctx.env, config, ctx.log);
+      // Embedded: batches are analysed on analysis threads (one a core) while the next ones are
+      // stored. With Redis: stored in batches and queued in bulk for the analyze workers.
+      const thread = rt.runner ? await startAnalysisPool(config.actors, availableParallelism()) : undefined;
       try {
         const size = file === '-' ? undefined : (await stat(file)).size;
         const reading = startProgress({ label: 'ingest', unit: 'bytes', ...(size !== undefined ? { total: size } : {}), ...flags });
         let result;
         try {
-          result = await ingestFile(rt.deps, file, { onProgress: (bytes) => reading.update(Math.min(bytes, size ?? bytes)) });
+          result = await ingestFile(rt.deps, file, {
+            onProgress: (bytes) => reading.update(Math.min(bytes, size ?? bytes)),
+            ...(thread ? { analyzeText: (t: string) => thread.analyze(t) } : {}),
+          });
         } finally {
           reading.stop();
         }
@@ -84,6 +91,7 @@ export function registerSimpleCommands(program: Command): void {
         printJson({ ...result, ...(stats ? { jobs: stats } : {}) });
         if (result.rejected.length > 0) process.exitCode = 1;
       } finally {
+        await thread?.close();
         await rt.close();
       }
     });

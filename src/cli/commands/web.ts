@@ -31,7 +31,7 @@ export async function serveDashboard(
   if (env.redisUrl) {
     const redis = createRedis(env.redisUrl, log);
     await pingRedis(redis, env.redisUrl);
-    const bull = createBullQueues({ connection: redis, prefix: env.queuePrefix, analyzerVersion: 'dashboard' });
+    const bull = createBullQueues({ connection: redis, prefix: env.queuePrefix, analyzerVersion: 'dashboard', log });
     queues = { list: Object.values(bull.queues), close: async () => { await bull.close(); await redis.quit(); } };
   }
   const server = await startWebServer({ db, log, ...(queues ? { queues: queues.list } : {}) }, opts);

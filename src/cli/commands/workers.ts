@@ -1,13 +1,16 @@
 import type { Command } from 'commander';
-import { openRuntime, startAnalysisThread } from '../../pipeline/index.js';
+import { openRuntime, reconcile, startAnalysisThread, startRetention } from '../../pipeline/index.js';
 import { syncCrawlSchedulers } from '../../queue/index.js';
+import { describeError } from '../../errors.js';
 import { pollIntervals } from '../../store/index.js';
 import { cliContext, requireConfig, type CliContext } from '../context.js';
 import { WORKER_ROLES, shutdown, startBullWorkers, type WorkerRole } from '../start-workers.js';
 import { waitForSignal } from '../wait-for-signal.js';
+import { installLastResortHandlers } from '../last-resort.js';
 
 /** Runs BullMQ workers for the roles until SIGINT/SIGTERM, then lets active jobs finish. */
 export async function runWorkers(ctx: CliContext, roles: readonly WorkerRole[]): Promise<void> {
+  installLastResortHandlers(ctx.log);
   const config = await requireConfig(ctx);
   if (!ctx.env.redisUrl) throw new Error('workers need Redis: set REDIS_URL');
   const rt = await openRuntime(ctx.env, config, ctx.log);
@@ -16,7 +19,7 @@ export async function runWorkers(ctx: CliContext, roles: readonly WorkerRole[]):
   const thread = roles.includes('analyze') ? await startAnalysisThread(config.actors) : undefined;
   try {
     if (thread) rt.deps.analyzeText = (text) => thread.analyze(text);
-    const workers = startBullWorkers(rt, roles, ctx.log);
+    const workers = startBullWorkers(rt, roles, ctx.log, { stallCheckMs: ctx.env.stallCheckMs });
     ctx.log.info({ roles, database: rt.database.location }, 'workers started');
     const sig = await waitForSignal();
     ctx.log.info({ signal: sig }, 'signal received');
@@ -33,6 +36,7 @@ const RESYNC_MS = 5 * 60_000;
 /** Keeps one BullMQ job scheduler per outlet in step with the config file until stopped. */
 export async function runScheduler(ctx: CliContext): Promise<void> {
   if (!ctx.env.redisUrl) throw new Error('the scheduler needs Redis: set REDIS_URL');
+  installLastResortHandlers(ctx.log);
   const rt = await openRuntime(ctx.env, await requireConfig(ctx), ctx.log);
   const sync = async () => {
     const config = await requireConfig(ctx);
@@ -43,8 +47,22 @@ export async function runScheduler(ctx: CliContext): Promise<void> {
   const timer = setInterval(() => {
     sync().catch((err: unknown) => ctx.log.error({ err: String(err) }, 'scheduler resync failed'));
   }, RESYNC_MS);
+  // The reconciler re-drives articles whose analyze job was lost; one pass at a time.
+  let reconciling: Promise<unknown> = Promise.resolve();
+  const reconcileNow = () => {
+    reconciling = reconciling
+      .then(() => reconcile(rt.deps))
+      .catch((err: unknown) => ctx.log.error({ err: describeError(err) }, 'reconcile failed'));
+  };
+  reconcileNow();
+  const reconcileTimer = setInterval(reconcileNow, ctx.env.reconcileIntervalMs);
+  // The config's retention: one scheduler per deployment, so one pruner.
+  const retention = startRetention(rt.deps.db, rt.deps.config.retention, ctx.log);
   await waitForSignal();
   clearInterval(timer);
+  clearInterval(reconcileTimer);
+  await reconciling;
+  await retention.stop();
   await rt.close();
 }
 

@@ -1,5 +1,6 @@
 import type { Actor, Attribution, Mention, Span } from '../types.js';
 import { articleStance } from '../aggregate.js';
+import { labelOf } from '../stance-scorer.js';
 
 const inside = (m: { start: number; end: number }, s: { start: number; end: number }) =>
   m.start >= s.start && m.end <= s.end;
@@ -62,8 +63,9 @@ function targetsIn(
   for (const [actor, mentions] of [...byActor].sort((a, b) => a[0] - b[0])) {
     const id = actors[actor]?.id;
     if (id === undefined) continue;
-    const { score, label } = articleStance(mentions);
-    targets.push({ actor: id, score, label });
+    // A quote is read like a mention, not an article: its balance score with the mention band.
+    const { score } = articleStance(mentions);
+    targets.push({ actor: id, score, label: labelOf(score) });
   }
   return targets;
 }

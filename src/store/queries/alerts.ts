@@ -13,6 +13,8 @@ export interface SeriesRow {
   at: Date;
   analyzedAt: Date | null;
   score: number;
+  /** The analyzer's article label: the alert detector's share tracks read it. */
+  label: string;
   frames: Record<string, number>;
 }
 
@@ -34,6 +36,7 @@ const seriesColumns = {
   at: articles.publishedAt,
   analyzedAt: articles.analyzedAt,
   score: articleActors.score,
+  label: articleActors.label,
   frames: articleActors.frames,
 };
 
@@ -88,10 +91,13 @@ export async function outletQuotedSources(db: Db, outletId: string): Promise<Quo
   // that table existed count too.
   const rows = await db.execute(sql`
     SELECT at.article_id, t.actor AS actor_id, at.source_key AS key,
-           coalesce(s.name, at.source_name, at.source_text) AS name,
-           coalesce(s.kind, at.source_kind) AS kind, at.content
+           coalesce(s.name, at.source_name, at.source_text, sw_span(ar.title, tx.text, at.source_start, at.source_end)) AS name,
+           coalesce(s.kind, at.source_kind) AS kind,
+           coalesce(at.content, sw_span(ar.title, tx.text, at.content_start, at.content_end), '') AS content
     FROM attributions at
     JOIN articles ar ON ar.id = at.article_id AND ar.analyzer_version = at.analyzer_version
+    -- Quotes are offsets into the text (migration 0014); a pruned text leaves them empty.
+    LEFT JOIN article_texts tx ON tx.article_id = ar.id AND tx.month = ar.month
     CROSS JOIN LATERAL jsonb_to_recordset(at.targets) AS t(actor text)
     LEFT JOIN sources s ON s.key = at.source_key
     WHERE ar.outlet_id = ${outletId} AND t.actor IS NOT NULL
@@ -113,15 +119,37 @@ export interface MentionEvidenceRow {
   frames: string[];
 }
 
+/**
+ * The query of mentionEvidence, given the articles' publication months: with the months as
+ * constants the planner opens only those monthly partitions of mentions and article_texts,
+ * however many months the tables hold (a month read from a subquery would not prune).
+ */
+export function mentionEvidenceQuery(actorId: string, articleIds: readonly string[], months: readonly string[]): SQL {
+  const ids = sql.join(articleIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const inMonths = sql.join(months.map((m) => sql`${m}::date`), sql`, `);
+  return sql`
+    SELECT m.article_id, coalesce(m.sentence, sw_span(ar.title, tx.text, m.sentence_start, m.sentence_end), '') AS sentence,
+           m.score, m.frames
+    FROM mentions m
+    JOIN articles ar ON ar.id = m.article_id AND ar.analyzer_version = m.analyzer_version AND ar.month = m.month
+    LEFT JOIN article_texts tx ON tx.article_id = ar.id AND tx.month = ar.month AND tx.month IN (${inMonths})
+    WHERE m.actor_id = ${actorId} AND m.article_id IN (${ids}) AND m.month IN (${inMonths})
+    ORDER BY m.article_id, m.start`;
+}
+
+/** The publication months of some articles (their partitions). */
+export async function monthsOfArticles(db: Db, articleIds: readonly string[]): Promise<string[]> {
+  if (articleIds.length === 0) return [];
+  const rows = await db.selectDistinct({ month: articles.month }).from(articles).where(inArray(articles.id, [...articleIds]));
+  return rows.map((r) => r.month);
+}
+
 /** The mentions of an actor in some articles (current analyzer version), for an alert's evidence. */
 export async function mentionEvidence(db: Db, actorId: string, articleIds: string[]): Promise<MentionEvidenceRow[]> {
   if (articleIds.length === 0) return [];
-  const rows = await db.execute(sql`
-    SELECT m.article_id, m.sentence, m.score, m.frames
-    FROM mentions m
-    JOIN articles ar ON ar.id = m.article_id AND ar.analyzer_version = m.analyzer_version
-    WHERE m.actor_id = ${actorId} AND m.article_id IN (${sql.join(articleIds.map((id) => sql`${id}::uuid`), sql`, `)})
-    ORDER BY m.article_id, m.start`);
+  const months = await monthsOfArticles(db, articleIds);
+  if (months.length === 0) return [];
+  const rows = await db.execute(mentionEvidenceQuery(actorId, articleIds, months));
   return rowsOf<{ article_id: string; sentence: string; score: number; frames: string[] }>(rows).map((r) => ({
     articleId: r.article_id,
     sentence: r.sentence,

@@ -4,6 +4,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../client.js';
 import { articleActors, articles, attributionTargets, attributions, mentions } from '../schema/index.js';
 import type { StoredCue, StoredTarget } from '../schema/index.js';
+import { withPartitions } from './partitions.js';
 import { applyContribution, lockArticles, readContribution } from './rollups.js';
 import { upsertSources, type SourceToSave } from './sources.js';
 
@@ -41,9 +42,34 @@ function definedShares(frames: Record<string, number | undefined>): Record<strin
   );
 }
 
+/** Characters SQL counts as one and the analyzer (UTF-16) as two: offsets would disagree past them. */
+const ASTRAL = /[\uD800-\uDFFF]/;
+
+/**
+ * `read(span)` null: the span's text can be read back in SQL from the article's text through its
+ * offsets (sw_span), so the row stores offsets only; else the text to store. Without the analysed
+ * text, or with characters SQL and the analyzer count differently, everything is written out.
+ */
+function compactor(text: string | undefined): (s: Span) => string | null {
+  if (text === undefined || ASTRAL.test(text)) return (s) => s.text;
+  return (s) => (text.slice(s.start, s.end) === s.text ? null : s.text);
+}
+
+/** [start, end, weight x 1000] triples; null when a weight has more than three decimals. */
+function cueSpans(cues: readonly StoredCue[]): number[] | null {
+  const out: number[] = [];
+  for (const c of cues) {
+    const w = Math.round(c.weight * 1000);
+    if (w / 1000 !== c.weight) return null;
+    out.push(c.start, c.end, w);
+  }
+  return out;
+}
+
 /** Rows of one analysis, flattened for multi-row inserts. */
-function rowsFor(articleId: string, a: AnalysisToSave) {
+function rowsFor(articleId: string, a: AnalysisToSave, text: string | undefined, month: string) {
   const v = a.analyzerVersion;
+  const stored = compactor(text);
   const actorRows = a.actors.map((act) => ({
     articleId,
     actorId: act.id,
@@ -68,10 +94,11 @@ function rowsFor(articleId: string, a: AnalysisToSave) {
       label: m.label,
       confidence: m.confidence,
       frames: m.frames,
-      sentence: m.evidence.sentence.text,
+      sentence: stored(m.evidence.sentence),
       sentenceStart: m.evidence.sentence.start,
       sentenceEnd: m.evidence.sentence.end,
-      cues: m.evidence.cues,
+      ...compactCues(m.evidence.cues, stored),
+      month,
       pNegative: m.probabilities?.negative ?? null,
       pNeutral: m.probabilities?.neutral ?? null,
       pPositive: m.probabilities?.positive ?? null,
@@ -81,7 +108,7 @@ function rowsFor(articleId: string, a: AnalysisToSave) {
     articleId,
     analyzerVersion: v,
     ordinal,
-    sourceText: at.source?.text ?? null,
+    sourceText: at.source ? stored(at.source) : null,
     sourceKind: at.source?.kind ?? null,
     sourceActor: at.source?.actor ?? null,
     sourceStart: at.source?.start ?? null,
@@ -91,10 +118,10 @@ function rowsFor(articleId: string, a: AnalysisToSave) {
     sourceKey: at.identity?.source?.key ?? null,
     sourceName: at.identity?.source?.name ?? null,
     viaKey: at.identity?.via?.key ?? null,
-    cue: at.cue.text,
+    cue: stored(at.cue),
     cueStart: at.cue.start,
     cueEnd: at.cue.end,
-    content: at.content.text,
+    content: stored(at.content),
     contentStart: at.content.start,
     contentEnd: at.content.end,
     direct: at.direct,
@@ -116,6 +143,12 @@ function rowsFor(articleId: string, a: AnalysisToSave) {
     [at.identity?.source, at.identity?.via].flatMap((s) => (s === undefined ? [] : [{ articleId, source: s }])),
   );
   return { actorRows, mentionRows, attributionRows, targetRows, sourceRows };
+}
+
+function compactCues(cues: readonly StoredCue[], stored: (s: Span) => string | null) {
+  const spans = cueSpans(cues);
+  const exact = spans !== null && cues.every((c) => stored(c) === null);
+  return { cueSpans: spans ?? [], cues: exact ? null : [...cues] };
 }
 
 /**
@@ -187,6 +220,12 @@ function groupIds(pairs: [articleId: string, version: string][]): Map<string, st
 export interface AnalysisForArticle {
   articleId: string;
   analysis: AnalysisToSave;
+  /**
+   * The text analysed (title, blank line, body), whose offsets the analysis gives: with it the
+   * rows keep offsets instead of repeating sentences, cue words and quotes. Without it they are
+   * written out in full.
+   */
+  text?: string;
 }
 
 /**
@@ -203,10 +242,13 @@ export async function saveAnalyses(db: Db, items: AnalysisForArticle[]): Promise
   // Each article is marked once, with the last version given for it: one statement must not
   // update a row twice.
   const current = groupIds([...new Map(items.map((it) => [it.articleId, it.analysis.analyzerVersion]))]);
-  const rows = items.map((it) => rowsFor(it.articleId, it.analysis));
   const allIds = [...new Set(items.map((it) => it.articleId))];
-  await db.transaction(async (tx) => {
+  const monthsBefore = await monthsOf(db, allIds);
+  await withPartitions(db, [['mentions', monthsBefore.values()]], () => db.transaction(async (tx) => {
     await lockArticles(tx, allIds);
+    // Read again under the lock: a new publication date moves the article to another month.
+    const months = await monthsOf(tx, allIds);
+    const rows = items.map((it) => rowsFor(it.articleId, it.analysis, it.text, months.get(it.articleId) ?? ''));
     const before = await readContribution(tx, allIds);
     // Earlier rows of these versions go in one statement, and the new rows in the next: an insert
     // beside the delete of the same key would conflict with the row being deleted.
@@ -232,7 +274,12 @@ export async function saveAnalyses(db: Db, items: AnalysisForArticle[]): Promise
       [attributionTargets, rows.flatMap((r) => r.targetRows)],
     ]);
     await applyContribution(tx, allIds, before);
-  });
+  }));
+}
+
+async function monthsOf(db: Db | Tx, ids: string[]): Promise<Map<string, string>> {
+  const rows = await db.select({ id: articles.id, month: articles.month }).from(articles).where(inArray(articles.id, ids));
+  return new Map(rows.map((r) => [r.id, r.month]));
 }
 
 /** One article's analysis: see saveAnalyses. */

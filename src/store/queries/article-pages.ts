@@ -1,7 +1,7 @@
-import { and, asc, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.js';
-import { articles } from '../schema/index.js';
+import { articleTexts, articles } from '../schema/index.js';
 
 /** Filters shared by the readers that walk the archive: a start day and some outlets. */
 export function archiveFilters(q: { since?: Date; outletIds?: readonly string[] }): SQL[] {
@@ -21,14 +21,18 @@ export async function* articlePages<T extends { id: string }>(
   columns: Record<keyof T & string, PgColumn>,
   filters: readonly (SQL | undefined)[],
   pageSize: number,
+  /** Read the text too (columns may name articleTexts.text); articles whose text was pruned are left out. */
+  withText = false,
 ): AsyncGenerator<T[]> {
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer (got ${pageSize})`);
   let after: string | undefined;
   for (;;) {
     // The caller names the columns of T, so the rows are T's.
-    const rows = (await db
-      .select(columns)
-      .from(articles)
+    const query = db.select(columns).from(articles);
+    const joined = withText
+      ? query.innerJoin(articleTexts, and(eq(articleTexts.articleId, articles.id), eq(articleTexts.month, articles.month)))
+      : query;
+    const rows = (await joined
       .where(and(...filters, after === undefined ? undefined : gt(articles.id, after)))
       .orderBy(asc(articles.id))
       .limit(pageSize)) as unknown as T[];

@@ -1,8 +1,10 @@
-import { eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.js';
 import { articleIdFor, contentHash } from '../ids.js';
-import { TREND_EXCLUDING_FLAGS, articles } from '../schema/index.js';
+import { TREND_EXCLUDING_FLAGS, articleTexts, articles } from '../schema/index.js';
+import { monthOf, withPartitions } from './partitions.js';
 import { applyContribution, readContribution, type Contribution } from './rollups.js';
+import { rowsOf } from './trends.js';
 
 export interface NewArticle {
   outletId: string;
@@ -108,13 +110,16 @@ export async function upsertArticle(db: Db, a: NewArticle): Promise<UpsertResult
   if (a.simhash !== undefined && !SIMHASH.test(a.simhash)) {
     throw new Error(`article ${a.canonicalUrl}: simhash "${a.simhash}" is not 16 hex digits`);
   }
-  return db.transaction(async (tx) => {
-    const before = await contributionToMove(tx, id, hash, a);
-    const result = await writeArticle(tx, id, hash, a);
-    if (before) await applyContribution(tx, [id], before);
-    if (result.status !== 'unchanged') await assignCluster(tx, id, a.simhash);
-    return result;
-  });
+  const fetchedAt = a.fetchedAt ?? new Date();
+  return withPartitions(db, [['article_texts', [monthOf(a.publishedAt ?? fetchedAt)]]], () =>
+    db.transaction(async (tx) => {
+      const before = await contributionToMove(tx, id, hash, a);
+      const result = await writeArticle(tx, id, hash, { ...a, fetchedAt });
+      if (before) await applyContribution(tx, [id], before);
+      if (result.status !== 'unchanged') await assignCluster(tx, id, a.simhash);
+      return result;
+    }),
+  );
 }
 
 async function writeArticle(db: Tx, id: string, hash: string, a: NewArticle): Promise<UpsertResult> {
@@ -124,7 +129,6 @@ async function writeArticle(db: Tx, id: string, hash: string, a: NewArticle): Pr
     url: a.url,
     canonicalUrl: a.canonicalUrl,
     title: a.title,
-    text: a.text,
     author: a.author,
     publishedAt: a.publishedAt,
     language: a.language,
@@ -141,7 +145,6 @@ async function writeArticle(db: Tx, id: string, hash: string, a: NewArticle): Pr
       target: articles.canonicalUrl,
       set: {
         title: values.title,
-        text: values.text,
         author: values.author,
         publishedAt: values.publishedAt,
         language: values.language,
@@ -155,9 +158,12 @@ async function writeArticle(db: Tx, id: string, hash: string, a: NewArticle): Pr
       setWhere: sql`${articles.contentHash} <> excluded.content_hash`,
     })
     // xmax = 0 only for a freshly inserted row: it tells an insert from an update.
-    .returning({ id: articles.id, inserted: sql<boolean>`(xmax = 0)` });
+    .returning({ id: articles.id, month: articles.month, inserted: sql<boolean>`(xmax = 0)` });
   const row = rows[0];
   if (!row) return { id, contentHash: hash, status: 'unchanged' };
+  // The text lives in its month's partition; changed text (maybe with a new date) replaces it.
+  if (!row.inserted) await db.delete(articleTexts).where(eq(articleTexts.articleId, row.id));
+  await db.insert(articleTexts).values({ articleId: row.id, month: row.month, text: a.text });
   return { id: row.id, contentHash: hash, status: row.inserted ? 'new' : 'changed' };
 }
 
@@ -177,15 +183,129 @@ export async function findKnownUrls(db: Db, urls: string[]): Promise<Set<string>
   return known;
 }
 
-export type StoredArticle = typeof articles.$inferSelect;
+/** An article with its text; `text` is null once retention pruned it (`stancewatch prune`). */
+export type StoredArticle = typeof articles.$inferSelect & { text: string | null };
+
+function selectWithText(db: Db) {
+  return db
+    .select({ ...getTableColumns(articles), text: articleTexts.text })
+    .from(articles)
+    .leftJoin(articleTexts, and(eq(articleTexts.articleId, articles.id), eq(articleTexts.month, articles.month)));
+}
 
 export async function getArticle(db: Db, id: string): Promise<StoredArticle | undefined> {
-  const rows = await db.select().from(articles).where(eq(articles.id, id)).limit(1);
+  const rows = await selectWithText(db).where(eq(articles.id, id)).limit(1);
   return rows[0];
 }
 
 /** Several articles by id in one query; missing ids are simply absent from the result. */
 export async function getArticles(db: Db, ids: string[]): Promise<StoredArticle[]> {
   if (ids.length === 0) return [];
-  return db.select().from(articles).where(inArray(articles.id, ids));
+  return selectWithText(db).where(inArray(articles.id, ids));
+}
+
+/**
+ * Stores many articles at once, as upsertArticle does one by one (same statuses, same rows): one
+ * transaction, one multi-row upsert of the articles and one of their texts, whatever the batch
+ * size; what a backfill needs (`stancewatch ingest`). The same canonical URL twice in a batch is
+ * stored in order (the batch is cut before the repeat); an article with a SimHash goes through
+ * upsertArticle (its wire-story cluster is matched one article at a time).
+ */
+export async function upsertArticles(db: Db, items: readonly NewArticle[]): Promise<UpsertResult[]> {
+  const out: UpsertResult[] = [];
+  let chunk: NewArticle[] = [];
+  const urls = new Set<string>();
+  const flush = async () => {
+    if (chunk.length > 0) out.push(...(await upsertChunk(db, chunk)));
+    chunk = [];
+    urls.clear();
+  };
+  for (const a of items) {
+    if (a.simhash !== undefined) {
+      await flush();
+      out.push(await upsertArticle(db, a));
+      continue;
+    }
+    if (urls.has(a.canonicalUrl)) await flush();
+    urls.add(a.canonicalUrl);
+    chunk.push(a);
+  }
+  await flush();
+  return out;
+}
+
+async function upsertChunk(db: Db, items: readonly NewArticle[]): Promise<UpsertResult[]> {
+  const now = new Date();
+  const rows = items.map((a) => {
+    const fetchedAt = a.fetchedAt ?? now;
+    return {
+      id: articleIdFor(a.canonicalUrl),
+      hash: contentHash(a.text),
+      month: monthOf(a.publishedAt ?? fetchedAt),
+      a: { ...a, fetchedAt },
+    };
+  });
+  const json = JSON.stringify(
+    rows.map(({ id, hash, a }) => ({
+      id,
+      outlet_id: a.outletId,
+      url: a.url,
+      canonical_url: a.canonicalUrl,
+      title: a.title,
+      author: a.author,
+      published_at: a.publishedAt?.toISOString() ?? null,
+      language: a.language,
+      content_hash: hash,
+      fetched_at: a.fetchedAt.toISOString(),
+      quality_flags: [...(a.qualityFlags ?? [])],
+      analysis_skipped_reason: a.analysisSkippedReason ?? null,
+    })),
+  );
+  return withPartitions(db, [['article_texts', rows.map((r) => r.month)]], () =>
+    db.transaction(async (tx) => {
+      const ids = rows.map((r) => r.id);
+      // Analysed articles whose new text moves their date or trend flags: their rollup
+      // contribution moves with them (as in upsertArticle), read under the row lock.
+      const prev = await tx
+        .select({ id: articles.id, publishedAt: articles.publishedAt, version: articles.analyzerVersion, hash: articles.contentHash, excluded: articles.excludedFromTrends })
+        .from(articles)
+        .where(inArray(articles.id, ids))
+        .orderBy(articles.id)
+        .for('update');
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const moving = prev
+        .filter((p) => {
+          const r = byId.get(p.id);
+          if (!r || p.version === null || p.hash === r.hash) return false;
+          const sameDate = (p.publishedAt?.getTime() ?? null) === (r.a.publishedAt?.getTime() ?? null);
+          const excluded = (r.a.qualityFlags ?? []).some((f) => TREND_EXCLUDING_FLAGS.includes(f));
+          return !(sameDate && p.excluded === excluded);
+        })
+        .map((p) => p.id);
+      const before = moving.length > 0 ? await readContribution(tx, moving) : undefined;
+      const written = rowsOf<{ id: string; month: string; inserted: boolean }>(
+        await tx.execute(sql`
+          INSERT INTO articles (id, outlet_id, url, canonical_url, title, author, published_at, language, content_hash, fetched_at, quality_flags, analysis_skipped_reason)
+          SELECT id, outlet_id, url, canonical_url, title, author, published_at, language, content_hash, fetched_at, quality_flags, analysis_skipped_reason
+          FROM jsonb_populate_recordset(NULL::articles, ${json}::jsonb)
+          ON CONFLICT (canonical_url) DO UPDATE SET
+            title = excluded.title, author = excluded.author, published_at = excluded.published_at,
+            language = excluded.language, content_hash = excluded.content_hash, fetched_at = excluded.fetched_at,
+            quality_flags = excluded.quality_flags, analysis_skipped_reason = excluded.analysis_skipped_reason,
+            simhash = NULL, updated_at = now()
+          WHERE articles.content_hash <> excluded.content_hash
+          RETURNING id, month::text AS month, (xmax = 0) AS inserted`),
+      );
+      const changed = written.filter((w) => !w.inserted).map((w) => w.id);
+      if (changed.length > 0) await tx.delete(articleTexts).where(inArray(articleTexts.articleId, changed));
+      if (written.length > 0) {
+        const texts = JSON.stringify(written.map((w) => ({ article_id: w.id, month: w.month, text: byId.get(w.id)!.a.text })));
+        await tx.execute(sql`INSERT INTO article_texts (article_id, month, text)
+          SELECT article_id, month, text FROM jsonb_populate_recordset(NULL::article_texts, ${texts}::jsonb)`);
+      }
+      if (before) await applyContribution(tx, moving, before);
+      const status = new Map(written.map((w) => [w.id, w.inserted ? ('new' as const) : ('changed' as const)]));
+      return rows.map((r) => ({ id: r.id, contentHash: r.hash, status: status.get(r.id) ?? ('unchanged' as const) }));
+    }),
+  );
 }

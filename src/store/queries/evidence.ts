@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
-import { actors, articleActors, articles, attributions, mentions, outlets } from '../schema/index.js';
+import { actors, articleActors, articleTexts, articles, attributions, mentions, outlets } from '../schema/index.js';
 import type { StoredCue, StoredTarget } from '../schema/index.js';
 
 export interface EvidenceMention {
@@ -46,7 +46,13 @@ export interface ArticleEvidence {
   url: string;
   publishedAt: Date | null;
   analyzerVersion: string | null;
+  /** Title, blank line, body; only the title when the text was pruned (see textPruned). */
   analyzedText: string;
+  /**
+   * The body was dropped by retention (`stancewatch prune`): the figures stand, the words behind
+   * them (sentences, cue words, quotes) are gone unless the row kept them written out.
+   */
+  textPruned: boolean;
   actors: { id: string; name: string; score: number; label: string; confidence: number; mentions: number; frames: Record<string, number> }[];
   mentions: EvidenceMention[];
   attributions: EvidenceAttribution[];
@@ -56,14 +62,18 @@ export interface ArticleEvidence {
 export async function articleEvidence(db: Db, id: string): Promise<ArticleEvidence | undefined> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   const rows = await db
-    .select({ a: articles, outletName: outlets.name })
+    .select({ a: articles, outletName: outlets.name, text: articleTexts.text })
     .from(articles)
     .innerJoin(outlets, eq(outlets.id, articles.outletId))
+    .leftJoin(articleTexts, and(eq(articleTexts.articleId, articles.id), eq(articleTexts.month, articles.month)))
     .where(eq(articles.id, id))
     .limit(1);
   const row = rows[0];
   if (!row) return undefined;
   const a = row.a;
+  // Rows keep offsets into this text (migration 0014); a pruned text leaves the spans empty.
+  const text = row.text === null ? a.title : `${a.title}\n\n${row.text}`;
+  const span = (start: number, end: number) => (row.text === null ? '' : text.slice(start, end));
   // No current analysis yet: an impossible version keeps the queries below empty.
   const version = a.analyzerVersion ?? '\u0000';
   const [actorRows, mentionRows, attributionRows] = await Promise.all([
@@ -76,7 +86,8 @@ export async function articleEvidence(db: Db, id: string): Promise<ArticleEviden
     db
       .select()
       .from(mentions)
-      .where(and(eq(mentions.articleId, id), eq(mentions.analyzerVersion, version)))
+      // The article's month: only its partition is read.
+      .where(and(eq(mentions.articleId, id), eq(mentions.analyzerVersion, version), eq(mentions.month, a.month)))
       .orderBy(asc(mentions.start)),
     db
       .select()
@@ -92,7 +103,8 @@ export async function articleEvidence(db: Db, id: string): Promise<ArticleEviden
     url: a.canonicalUrl,
     publishedAt: a.publishedAt,
     analyzerVersion: a.analyzerVersion,
-    analyzedText: `${a.title}\n\n${a.text}`,
+    analyzedText: text,
+    textPruned: row.text === null,
     actors: actorRows,
     mentions: mentionRows.map((m) => ({
       actorId: m.actorId,
@@ -105,22 +117,33 @@ export async function articleEvidence(db: Db, id: string): Promise<ArticleEviden
       frames: m.frames,
       sentenceStart: m.sentenceStart,
       sentenceEnd: m.sentenceEnd,
-      cues: m.cues,
+      cues: m.cues ?? cuesOf(m.cueSpans, span),
     })),
     attributions: attributionRows.map((t) => ({
       ordinal: t.ordinal,
-      source: t.sourceText,
+      source: t.sourceText ?? (t.sourceStart !== null && t.sourceEnd !== null ? span(t.sourceStart, t.sourceEnd) : null),
       sourceKind: t.sourceKind,
       sourceStart: t.sourceStart,
       sourceEnd: t.sourceEnd,
-      cue: t.cue,
+      cue: t.cue ?? span(t.cueStart, t.cueEnd),
       cueStart: t.cueStart,
       cueEnd: t.cueEnd,
-      content: t.content,
+      content: t.content ?? span(t.contentStart, t.contentEnd),
       contentStart: t.contentStart,
       contentEnd: t.contentEnd,
       direct: t.direct,
       targets: t.targets,
     })),
   };
+}
+
+/** Cue words from their [start, end, weight x 1000] triples, their text read from the analysed text. */
+export function cuesOf(spans: readonly number[], span: (start: number, end: number) => string): StoredCue[] {
+  const cues: StoredCue[] = [];
+  for (let i = 0; i + 2 < spans.length; i += 3) {
+    const start = spans[i]!;
+    const end = spans[i + 1]!;
+    cues.push({ text: span(start, end), start, end, weight: spans[i + 2]! / 1000 });
+  }
+  return cues;
 }

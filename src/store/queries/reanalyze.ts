@@ -12,6 +12,8 @@ export interface ReanalysisQuery {
   outletIds?: readonly string[];
   /** Only these languages, plus articles of unknown language; all languages when absent. */
   languages?: readonly string[];
+  /** Leave out articles recorded as not to analyse (`analysis_skipped_reason`): the reconciler's view. */
+  excludeSkipped?: boolean;
   /** Rows per round trip (default 500). */
   pageSize?: number;
 }
@@ -23,6 +25,20 @@ export interface ReanalysisCandidate {
   contentHash: string;
   analyzerVersion: string | null;
   analyzedAt: Date | null;
+}
+
+function candidateFilters(q: ReanalysisQuery): (SQL | undefined)[] {
+  const filters: (SQL | undefined)[] = archiveFilters(q);
+  if (!q.all) filters.push(or(isNull(articles.analyzerVersion), ne(articles.analyzerVersion, q.analyzerVersion)));
+  if (q.languages) filters.push(or(isNull(articles.language), inArray(articles.language, [...q.languages])));
+  if (q.excludeSkipped) filters.push(isNull(articles.analysisSkippedReason));
+  return filters;
+}
+
+/** How many articles `reanalysisCandidates` would yield now (a progress total; the unanalysed backlog of `status`). */
+export async function countReanalysisCandidates(db: Db, q: ReanalysisQuery): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(articles).where(and(...candidateFilters(q)));
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -44,17 +60,4 @@ export async function* reanalysisCandidates(db: Db, q: ReanalysisQuery): AsyncGe
     filters,
     pageSize,
   );
-}
-
-function candidateFilters(q: ReanalysisQuery): (SQL | undefined)[] {
-  const filters: (SQL | undefined)[] = archiveFilters(q);
-  if (!q.all) filters.push(or(isNull(articles.analyzerVersion), ne(articles.analyzerVersion, q.analyzerVersion)));
-  if (q.languages) filters.push(or(isNull(articles.language), inArray(articles.language, [...q.languages])));
-  return filters;
-}
-
-/** How many articles `reanalysisCandidates` would yield now (for a progress total). */
-export async function countReanalysisCandidates(db: Db, q: ReanalysisQuery): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(articles).where(and(...candidateFilters(q)));
-  return row?.n ?? 0;
 }

@@ -1,6 +1,6 @@
 import { archiveFilters, articlePages } from './article-pages.js';
 import type { Db } from '../client.js';
-import { articles } from '../schema/index.js';
+import { articleTexts, articles } from '../schema/index.js';
 
 export interface ArticleTextQuery {
   /** Only articles published on or after this instant (fetched, when the date is unknown). */
@@ -26,8 +26,9 @@ export async function* articleTextPages(db: Db, q: ArticleTextQuery = {}): Async
   const pageSize = q.pageSize ?? 200;
   yield* articlePages<ArticleText>(
     db,
-    { id: articles.id, outletId: articles.outletId, title: articles.title, text: articles.text },
+    { id: articles.id, outletId: articles.outletId, title: articles.title, text: articleTexts.text },
     archiveFilters(q),
     pageSize,
+    true,
   );
 }

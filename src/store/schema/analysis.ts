@@ -1,5 +1,6 @@
 import {
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -46,7 +47,10 @@ export const articleActors = pgTable(
   ],
 );
 
-/** One mention of an actor with its stance and the evidence that produced it. */
+/**
+ * One mention of an actor with its stance and the evidence that produced it: the sentence and cue
+ * words as offsets into the article's analysed text, partitioned by publication month.
+ */
 export const mentions = pgTable(
   'mentions',
   {
@@ -60,18 +64,24 @@ export const mentions = pgTable(
     label: text().notNull(),
     confidence: real().notNull(),
     frames: jsonb().$type<string[]>().notNull(),
-    sentence: text().notNull(),
     sentenceStart: integer().notNull(),
     sentenceEnd: integer().notNull(),
-    cues: jsonb().$type<StoredCue[]>().notNull(),
+    /** Written out only when the offsets cannot find it in SQL (see migration 0014); else null. */
+    sentence: text(),
+    /** The cue words as [start, end, weight x 1000] triples (offsets into the analysed text). */
+    cueSpans: integer().array().notNull(),
+    /** Written out only when the triples cannot give them back exactly; else null. */
+    cues: jsonb().$type<StoredCue[]>(),
+    /** The article's publication month: the partition (monthly, see articles.month). */
+    month: date({ mode: 'string' }).notNull(),
     /** Calibrated class probabilities behind score and label (null before analyzer a5). */
     pNegative: real(),
     pNeutral: real(),
     pPositive: real(),
   },
   (t) => [
-    primaryKey({ columns: [t.articleId, t.analyzerVersion, t.actorId, t.start] }),
-    index().on(t.actorId),
+    primaryKey({ columns: [t.articleId, t.analyzerVersion, t.actorId, t.start, t.month] }),
+    index().on(t.actorId, t.month),
   ],
 );
 
@@ -94,10 +104,11 @@ export const attributions = pgTable(
     sourceName: text(),
     /** Normalised channel of a nested citation ("Reuters" in "Reuters, citing ..."). */
     viaKey: text(),
-    cue: text().notNull(),
+    /** Null when the offsets give it (see migration 0014), like content and sourceText. */
+    cue: text(),
     cueStart: integer().notNull(),
     cueEnd: integer().notNull(),
-    content: text().notNull(),
+    content: text(),
     contentStart: integer().notNull(),
     contentEnd: integer().notNull(),
     direct: boolean().notNull(),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { outlets } from './outlets.js';
 
 /** Quality flags that keep an article out of the trend views and rollups (see `excludedFromTrends`). */
@@ -19,7 +19,6 @@ export const articles = pgTable(
     author: text(),
     publishedAt: timestamp({ withTimezone: true }),
     language: text(),
-    text: text().notNull(),
     contentHash: text().notNull(),
     fetchedAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -52,6 +51,30 @@ export const articles = pgTable(
     analysisSkippedReason: text(),
     /** 64-bit SimHash of the text (signed, as PostgreSQL stores bigint); wire copies differ in few bits. */
     simhash: bigint({ mode: 'bigint' }),
+    /**
+     * Publication month (UTC; the fetch time's when the page gave no date): the partition of the
+     * article's text and mentions (migration 0014), pruned a whole month at a time.
+     */
+    month: date({ mode: 'string' })
+      .notNull()
+      .generatedAlwaysAs(sql`(date_trunc('month', coalesce(published_at, fetched_at) AT TIME ZONE 'UTC'))::date`),
   },
   (t) => [index().on(t.outletId, t.publishedAt), index().on(t.contentHash), index().on(t.clusterId)],
+);
+
+/**
+ * The text of each article (the body; the analysed text is title, blank line, body), partitioned
+ * by publication month so that retention drops whole months (`stancewatch prune`). A pruned
+ * article has no row here: its analysis and rollups stay, its evidence says the text is gone.
+ */
+export const articleTexts = pgTable(
+  'article_texts',
+  {
+    articleId: uuid()
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    month: date({ mode: 'string' }).notNull(),
+    text: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.month] })],
 );
