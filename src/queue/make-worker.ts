@@ -113,12 +113,12 @@ export function makeWorker<T>(
     log.debug({ jobId: job.id }, 'job completed');
   });
   // After an outage (or a stall) the locks of the jobs in hand are gone: BullMQ reports each
-  // one. Counted and logged once a second: the jobs are retried, and their writes are idempotent.
+  // one, when renewing it and again when the job tries to finish ('Missing lock … moveToFinished'). Counted and logged once a second: the jobs are retried, and their writes are idempotent.
   let lostLocks = 0;
   let lostTimer: NodeJS.Timeout | undefined;
   worker.on('error', (err) => {
     if (isServiceOutage(err)) redisOutage.failed(err);
-    else if (/could not renew lock/i.test(err.message)) {
+    else if (/could not renew lock|missing lock for job/i.test(err.message)) {
       lostLocks++;
       lostTimer ??= setTimeout(() => {
         log.warn({ jobs: lostLocks }, 'job locks lost (Redis outage or stall): those jobs are retried');
