@@ -41,8 +41,14 @@ BEGIN
   IF to_regclass(quote_ident(part)) IS NOT NULL THEN RETURN; END IF;
   PERFORM pg_advisory_xact_lock(hashtext('sw_ensure_partition'));
   IF to_regclass(quote_ident(part)) IS NOT NULL THEN RETURN; END IF;
-  EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)',
-                 part, parent, lo, (lo + interval '1 month')::date);
+  -- The advisory lock does not refresh the catalog snapshot, so a writer that waited on it can
+  -- still miss the partition another writer just created: that is not an error.
+  BEGIN
+    EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)',
+                   part, parent, lo, (lo + interval '1 month')::date);
+  EXCEPTION WHEN duplicate_table OR unique_violation THEN
+    NULL;
+  END;
 END
 $$;
 --> statement-breakpoint

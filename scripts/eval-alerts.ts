@@ -6,11 +6,12 @@ import { seededRng } from '../src/demo/world/prng.js';
 import { labelledReadings } from './alerts/pools.js';
 import { median, scoreSeries, type SeriesOutcome, type ShiftOutcome } from './alerts/score.js';
 import { buildSeries, type SeriesPlan } from './alerts/series.js';
-import { REAL_SERIES, buildRealWorld, portrayalSet, type RealSeries, type RealWorld } from './alerts/real-world.js';
+import { REAL_SERIES, REAL_SHIFTED, buildRealWorld, portrayalSet, type RealSeries, type RealWorld } from './alerts/real-world.js';
 import { WINDOW_DAYS, runReal } from './alerts/real-score.js';
 import { realBound } from './alerts/real-bound.js';
 import { newsMtscPresent } from './real-articles/index.js';
 import { ANALYZER_VERSION } from '../src/nlp/index.js';
+import { startProgress } from '../src/progress/index.js';
 
 // npm run eval:alerts [-- --json] [--seed S] [--sensitivity low|medium|high] [--watched N]
 //   [--pool train-fold-K|dev] [--worlds N] [--skip-real]
@@ -154,7 +155,9 @@ function realWorlds(): RealWorld[] {
     const file = path.join(args.cache, `${ANALYZER_VERSION}-${args.pool}-${seed.replace(/[^\w.-]+/g, '_')}.json`);
     if (existsSync(file)) return revive(JSON.parse(readFileSync(file, 'utf8')) as RealWorld);
     const t0 = Date.now();
-    const world = buildRealWorld(set, seed);
+    const progress = startProgress({ label: `eval:alerts world ${k + 1}/${n}`, unit: 'series', total: REAL_SERIES });
+    const world = buildRealWorld(set, seed, REAL_SHIFTED, () => progress.tick());
+    progress.stop();
     process.stderr.write(`real-sentence world ${k + 1}/${n} (${args.pool}): ${world.articles} articles analysed in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
     writeFileSync(file, JSON.stringify(world));
     return world;

@@ -16,6 +16,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { startProgress } from '../src/progress/index.js';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { scoreTargetsInDoc, STANCE_MODEL_VERSION } from '../src/nlp/stance-model/index.js';
@@ -145,7 +146,13 @@ async function evaluatePersent(file: string): Promise<void> {
   }
   const docs = readPersent(path.resolve(file));
   const t0 = performance.now();
-  const scored = docs.map((d) => ({ ...documentStance((actors) => createAnalyzer(actors, scorer), d), gold: d.label }));
+  const progress = startProgress({ label: 'eval:stance persent', unit: 'documents', total: docs.length });
+  const scored = docs.map((d) => {
+    const one = { ...documentStance((actors) => createAnalyzer(actors, scorer), d), gold: d.label };
+    progress.tick();
+    return one;
+  });
+  progress.stop();
   const seconds = (performance.now() - t0) / 1000;
   const words = docs.reduce((n, d) => n + d.text.split(/\s+/).length, 0);
   const f1 = (g: typeof scored[number]['gold'][], p: typeof scored[number]['gold'][]) => evaluate(g, p).f1m;
@@ -196,7 +203,9 @@ async function evaluateArticles(): Promise<void> {
   }
   const set = a.poolOf(values.pool);
   const model = a.loadModel(values.model, values.raw);
-  const scored = a.scoreArticles(set, model, per);
+  const progress = startProgress({ label: 'eval:stance articles', unit: 'articles', total: per * a.COMBINATIONS.length });
+  const scored = a.scoreArticles(set, model, per, 'articles', () => progress.tick());
+  progress.stop();
   // The analyzer's own article scores (the shipped aggregation and its person cut points).
   const analyzer = a.ownFigures(scored, PERSON_ARTICLE_CUTS);
   const plain = a.plainMeanFigures(scored, ARTICLE_CUTS);

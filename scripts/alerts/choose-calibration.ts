@@ -13,8 +13,9 @@ import { buildSeries } from './series.js';
  * simulation on null series only: real-sentence worlds in which no series switches mix, built
  * from held-back folds of NewsMTSC train (never dev), read by the analyzer and by their gold
  * labels, plus the synthetic world's stable series. For each candidate it prints the false alerts
- * per 100 series-months of each sensitivity; the choice is the lowest threshold at which every
- * null family stays at or under the sensitivity's own target. Detection plays no part in it.
+ * per 100 series-months of each sensitivity; the choice is the lowest threshold at which the
+ * real-sentence null families stay at or under the sensitivity's own target and the synthetic one
+ * under the bar (1 per 100 series-months). Detection plays no part in it.
  *
  *   npx tsx scripts/alerts/choose-calibration.ts [--folds 2,3,4,5] [--worlds-per-fold 2]
  */
@@ -87,7 +88,10 @@ for (let c = 0; c <= 3.001; c += 0.5) {
     const base = SENSITIVITY[l];
     const o = { ...base, stance: { ...base.stance, calibration: c } };
     const r = Object.values(families).map((f) => rate(f, o));
-    if (!failed.has(l) && r.every((x) => x <= base.stance.falseAlertsPer100SeriesMonths)) chosen[l] = c;
+    const target = base.stance.falseAlertsPer100SeriesMonths;
+    // The real-sentence families are held to the sensitivity's target; the synthetic family
+    // (resampled from 265 readings, lumpier than any real series) to the bar, 1 per 100.
+    if (!failed.has(l) && r[0]! <= target && r[1]! <= target && r[2]! <= Math.max(target, 1)) chosen[l] = c;
     else failed.add(l);
     return `${l} (target ${base.stance.falseAlertsPer100SeriesMonths}): ${r.map((x) => x.toFixed(2)).join(' / ')}`;
   });

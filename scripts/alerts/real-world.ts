@@ -103,7 +103,8 @@ function publicationTimes(rng: Rng): number[] {
 }
 
 /** One world; `shifted` of its series switch mix (23 in the issue's world, 0 for a null world). */
-export function buildRealWorld(set: PortrayalSet, seed: string, shifted = REAL_SHIFTED): RealWorld {
+/** `onSeries` is told after each series is analysed (the evaluation's progress). */
+export function buildRealWorld(set: PortrayalSet, seed: string, shifted = REAL_SHIFTED, onSeries?: () => void): RealWorld {
   const pools = poolsOf(set.portrayals);
   const people: Person[] = allPeople().slice(0, PEOPLE);
   const actors: Actor[] = people.map((p, i) => ({
@@ -152,6 +153,7 @@ export function buildRealWorld(set: PortrayalSet, seed: string, shifted = REAL_S
       perfect.push({ ...base, score: a.goldMean, label: labelOfMean(a.goldMean), frames });
     }
     const index = shift ? analyzer.findIndex((x) => x.at >= shift!.at) : -1;
+    onSeries?.();
     series.push({
       id,
       outlet,

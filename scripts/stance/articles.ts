@@ -9,7 +9,7 @@ import { allPeople, assembleArticle, devPortrayals, poolsOf, trainFoldPortrayals
 import { evaluate } from './metrics.js';
 
 /** The stances an article's sentences about its person take: one or two, every mix. */
-const COMBINATIONS: StanceModelLabel[][] = [
+export const COMBINATIONS: StanceModelLabel[][] = [
   ['negative'], ['neutral'], ['positive'],
   ['negative', 'negative'], ['negative', 'neutral'], ['negative', 'positive'],
   ['neutral', 'neutral'], ['neutral', 'positive'], ['positive', 'positive'],
@@ -51,7 +51,8 @@ const ONE_HOT: Record<StanceModelLabel, MentionProbabilities> = {
 };
 
 /** `perCombination` articles for each mix of stances, from `set`, read by an analyzer using `model`. */
-export function scoreArticles(set: PortrayalSet, model: StanceModel, perCombination = 60, seed = 'articles'): ScoredArticle[] {
+/** `onArticle` is told after each article is analysed (the evaluation's progress). */
+export function scoreArticles(set: PortrayalSet, model: StanceModel, perCombination = 60, seed = 'articles', onArticle?: () => void): ScoredArticle[] {
   const rng = seededRng(`${seed}:${set.name}`);
   const pools = poolsOf(set.portrayals);
   const people = allPeople();
@@ -63,6 +64,7 @@ export function scoreArticles(set: PortrayalSet, model: StanceModel, perCombinat
       const a = assembleArticle(rng, { person, labels, pools, fillers: set.portrayals });
       const actor: Actor = { id: 'person', name: person.full, kind: 'person', aliases: [person.surname], demonyms: [] };
       const analysis = createAnalyzer([actor], scorer)(a.text);
+      onArticle?.();
       const mentions = analysis.actors[0]?.mentions ?? [];
       const perfect = mentions.map((m) => ONE_HOT[a.sentences.find((s) => m.start >= s.start && m.start < s.end)?.label ?? 'neutral']);
       out.push({

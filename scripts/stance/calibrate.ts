@@ -50,6 +50,8 @@ export function fitCalibration(points: readonly Point[]): Calibration {
     });
     a -= (0.5 * ga) / n;
     for (let k = 1; k < 3; k += 1) b[k]! -= (0.5 * gb[k]!) / n;
+    // Converged: the fourth decimal (what is stored) no longer moves.
+    if (Math.max(Math.abs(ga), Math.abs(gb[1]!), Math.abs(gb[2]!)) / n < 1e-6) break;
   }
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   return { temperature: round(1 / a), bias: [0, round(b[1]!), round(b[2]!)] };

@@ -45,6 +45,13 @@ export interface StanceDetectorOptions {
   minShareMove: number;
   /** A standardised article counts at most this many spreads from the mean: one article never alerts. */
   clip: number;
+  /**
+   * Shrink the sum by n/(n + m) for a reference of n articles against an excursion of m (the
+   * two-sample likelihood ratio for normal noise). It caps the statistic near n times the
+   * per-article drift, so a long, moderate shift against a short reference may never alarm;
+   * without it the reference's estimation error is left to `calibration`.
+   */
+  shrink: boolean;
 }
 
 export type TrackName = 'mean' | `share:${'negative' | 'positive'}`;
@@ -66,6 +73,9 @@ interface Reference {
   to: number;
   center: number;
   spread: number;
+  /** Mean and sd of the reference's own clipped standardised values (mean track). */
+  zMean: number;
+  zSd: number;
   h: number;
 }
 
@@ -158,19 +168,30 @@ export function stanceDirection(track: TrackName, direction: 1 | -1): 1 | -1 {
 function reference(side: Side, xs: readonly number[], from: number, to: number, o: StanceDetectorOptions, times?: readonly number[]): Reference {
   const h = stanceThreshold(perMonth(times, from, to), o, side.extra);
   const slice = xs.slice(from, to);
-  if (side.track === 'mean') return { from, to, ...robustCenterSpread(slice), h };
+  if (side.track === 'mean') {
+    const { center, spread } = robustCenterSpread(slice);
+    // Clipping a skewed series (scores piled up near +1 with a tail of lower ones) cuts one tail
+    // only, so the clipped values no longer average zero: re-centre and re-scale them on the
+    // reference itself, or an ordinary run at the pile would read as a rise.
+    const zs = slice.map((x) => clipZ((x - center) / spread, o.clip));
+    const zMean = zs.reduce((a, z) => a + z, 0) / zs.length;
+    const zSd = Math.sqrt(zs.reduce((a, z) => a + (z - zMean) ** 2, 0) / Math.max(1, zs.length - 1));
+    return { from, to, center, spread, zMean, zSd: Math.max(zSd, 1e-6), h };
+  }
   // Laplace's estimate, kept within [SHARE_FLOOR, 1 - SHARE_FLOOR]: a reference that never saw
   // the label (0 of 120) must not make a few such articles look impossible; the share's
   // uncertainty at the edges is larger than its estimate says.
   const k = slice.reduce((s, x) => s + x, 0);
   const p = (k + 1) / (slice.length + 2);
-  return { from, to, center: Math.min(1 - SHARE_FLOOR, Math.max(SHARE_FLOOR, p)), spread: 1, h };
+  return { from, to, center: Math.min(1 - SHARE_FLOOR, Math.max(SHARE_FLOOR, p)), spread: 1, zMean: 0, zSd: 1, h };
 }
+
+const clipZ = (z: number, clip: number) => Math.max(-clip, Math.min(clip, z));
 
 /** Log-likelihood ratio of one article: after-shift model against the reference. */
 function increment(side: Side, ref: Reference, x: number, o: StanceDetectorOptions): number {
   if (side.track === 'mean') {
-    const z = Math.max(-o.clip, Math.min(o.clip, (x - ref.center) / ref.spread));
+    const z = (clipZ((x - ref.center) / ref.spread, o.clip) - ref.zMean) / ref.zSd;
     return side.size * (side.direction * z - side.size / 2);
   }
   const p0 = ref.center;
@@ -260,7 +281,7 @@ export function firstStanceAlarm(
         continue;
       }
       const n = ref.to - ref.from;
-      const statistic = (side.sum * n) / (n + t - side.start + 1);
+      const statistic = o.shrink ? (side.sum * n) / (n + t - side.start + 1) : side.sum;
       if (statistic < ref.h) continue;
       const refStart = Math.max(origin, side.start - o.maxBefore);
       const start = refineStart(xs, refStart, side.start, t);

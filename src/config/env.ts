@@ -37,8 +37,19 @@ export const envSchema = z.object({
    * (default 30): a crashed worker's jobs are retried after one to two of these.
    */
   STANCEWATCH_STALL_CHECK_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+  /** Dashboard readers: basic auth (user and password) and/or a bearer token. */
+  STANCEWATCH_WEB_USER: z.string().min(1).optional(),
+  STANCEWATCH_WEB_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
+  STANCEWATCH_WEB_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** Dashboard admins (retry and clean jobs on the queue board): basic auth and/or a bearer token. */
+  STANCEWATCH_WEB_ADMIN_USER: z.string().min(1).default('admin'),
+  STANCEWATCH_WEB_ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
+  STANCEWATCH_WEB_ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   STANCEWATCH_RECONCILE_INTERVAL: z.coerce.number().int().min(1).max(86_400).default(300),
 });
+
+/** A dashboard credential: HTTP basic or a bearer token. */
+export type WebCredentialEnv = { kind: 'basic'; user: string; password: string } | { kind: 'bearer'; token: string };
 
 /** Validated process settings. Only this module reads environment variables. */
 export interface Env {
@@ -57,6 +68,8 @@ export interface Env {
   reconcileIntervalMs: number;
   /** BullMQ lock duration and stalled-check interval of this process's workers. */
   stallCheckMs: number;
+  /** Dashboard credentials from STANCEWATCH_WEB_*; both lists empty when none is set. */
+  webAuth: { readers: WebCredentialEnv[]; admins: WebCredentialEnv[] };
 }
 
 /** Parses the environment; every problem is listed in one ConfigError. */
@@ -71,6 +84,19 @@ export function loadEnv(env: Record<string, string | undefined>): Env {
     );
   }
   const e = parsed.data;
+  if ((e.STANCEWATCH_WEB_USER === undefined) !== (e.STANCEWATCH_WEB_PASSWORD === undefined)) {
+    throw new ConfigError('environment', ['STANCEWATCH_WEB_USER and STANCEWATCH_WEB_PASSWORD: set both or neither']);
+  }
+  const readers: WebCredentialEnv[] = [];
+  const admins: WebCredentialEnv[] = [];
+  if (e.STANCEWATCH_WEB_USER !== undefined && e.STANCEWATCH_WEB_PASSWORD !== undefined) {
+    readers.push({ kind: 'basic', user: e.STANCEWATCH_WEB_USER, password: e.STANCEWATCH_WEB_PASSWORD });
+  }
+  if (e.STANCEWATCH_WEB_TOKEN !== undefined) readers.push({ kind: 'bearer', token: e.STANCEWATCH_WEB_TOKEN });
+  if (e.STANCEWATCH_WEB_ADMIN_PASSWORD !== undefined) {
+    admins.push({ kind: 'basic', user: e.STANCEWATCH_WEB_ADMIN_USER, password: e.STANCEWATCH_WEB_ADMIN_PASSWORD });
+  }
+  if (e.STANCEWATCH_WEB_ADMIN_TOKEN !== undefined) admins.push({ kind: 'bearer', token: e.STANCEWATCH_WEB_ADMIN_TOKEN });
   return {
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
@@ -83,5 +109,6 @@ export function loadEnv(env: Record<string, string | undefined>): Env {
     port: e.PORT,
     reconcileIntervalMs: e.STANCEWATCH_RECONCILE_INTERVAL * 1_000,
     stallCheckMs: e.STANCEWATCH_STALL_CHECK_SECONDS * 1_000,
+    webAuth: { readers, admins },
   };
 }

@@ -13,7 +13,8 @@ import { round } from './stance-scorer.js';
  *
  * Chosen on articles assembled from a fold of NewsMTSC train held back from the model scoring
  * them (`npm run eval:stance -- --articles --pool train-fold-0 --model FILE --select`, see
- * scripts/stance/articles.ts for the rule), never on dev.
+ * scripts/stance/articles.ts for the rule), never on dev. The seed article was looked at when the
+ * rule's margin was set (docs/stance.md says how).
  */
 export const BALANCE: BalanceOptions = { pool: 'logodds', gain: 1.5, sharpness: 1, massPower: 2, prior: 0.25 };
 

@@ -154,7 +154,7 @@ export function renderConfig(plan: ConfigPlan, actors: readonly PlannedActor[]):
     lines.push(o.feeds.length > 0 ? `    feeds: ${list(o.feeds)}` : '    feeds: []   # none found: the crawler reads the sitemaps or the homepage links');
     if (o.sitemaps.length > 0 && o.feeds.length === 0) lines.push(`    sitemaps: ${list(o.sitemaps.slice(0, 5))}`);
     lines.push('    schedule: 1h                      # an interval (30m, 2h) or a cron pattern');
-    if (o.privateNetwork) lines.push('    allowPrivateNetwork: true         # the site is on loopback or a private network');
+    if (o.privateNetwork) lines.push(`    allowPrivateNetwork: ${list([new URL(o.homepage).hostname])}   # the site's host is on loopback or a private network`);
   }
   lines.push('', `# Actors: from ${plan.articlesRead} sampled articles. Add aliases ("Beijing" for China) and demonyms ("Chinese").`);
   lines.push('actors:');

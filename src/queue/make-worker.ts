@@ -112,9 +112,20 @@ export function makeWorker<T>(
     redisOutage.recovered();
     log.debug({ jobId: job.id }, 'job completed');
   });
+  // After an outage (or a stall) the locks of the jobs in hand are gone: BullMQ reports each
+  // one. Counted and logged once a second: the jobs are retried, and their writes are idempotent.
+  let lostLocks = 0;
+  let lostTimer: NodeJS.Timeout | undefined;
   worker.on('error', (err) => {
     if (isServiceOutage(err)) redisOutage.failed(err);
-    else log.error({ err: describeError(err) }, 'worker error');
+    else if (/could not renew lock/i.test(err.message)) {
+      lostLocks++;
+      lostTimer ??= setTimeout(() => {
+        log.warn({ jobs: lostLocks }, 'job locks lost (Redis outage or stall): those jobs are retried');
+        lostLocks = 0;
+        lostTimer = undefined;
+      }, 1_000).unref();
+    } else log.error({ err: describeError(err) }, 'worker error');
   });
   return worker;
 }

@@ -8,14 +8,16 @@ import type { Queue } from '../queue/index.js';
 type ServerAdapter = Parameters<typeof createBullBoard>[0]['serverAdapter'];
 
 /**
- * bull-board's queue dashboard for these queues, to mount at `basePath`. Read-only: the dashboard
- * has no login, so it shows jobs and failures but cannot retry, promote or delete them.
+ * bull-board's queue dashboard for these queues, to mount at `basePath`. Read-only (the default)
+ * shows jobs and failures but cannot retry, promote or delete them: what a reader gets; the
+ * dashboard gives the writable one to an admin credential only.
  */
-export function queueBoard(queues: Queue[], basePath: string): Hono {
+export function queueBoard(queues: Queue[], basePath: string, opts: { readOnly?: boolean } = {}): Hono {
+  const readOnlyMode = opts.readOnly ?? true;
   const adapter = new HonoAdapter(serveStatic);
   adapter.setBasePath(basePath);
   createBullBoard({
-    queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode: true })),
+    queues: queues.map((q) => new BullMQAdapter(q, { readOnlyMode })),
     // @bull-board/hono pins its own copy of @bull-board/api (9.10.1 beside our 9.10.2): the same
     // interface, declared twice, which TypeScript will not equate.
     serverAdapter: adapter as unknown as ServerAdapter,

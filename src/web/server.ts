@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createWebApp, type WebDeps } from './app.js';
+import { requireCredentialsOffLoopback } from './auth.js';
 
 export interface WebServer {
   /** e.g. http://127.0.0.1:4000, without a trailing slash. */
@@ -18,8 +19,9 @@ function closeServer(server: ServerType): Promise<void> {
 
 /** Starts the dashboard on host:port (port 0 picks a free one) and resolves once it listens. */
 export async function startWebServer(deps: WebDeps, opts: { port: number; host?: string }): Promise<WebServer> {
-  const app = createWebApp(deps);
   const host = opts.host ?? '127.0.0.1';
+  requireCredentialsOffLoopback(host, deps.auth);
+  const app = createWebApp(deps);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: host }, (info: AddressInfo) => {
       const h = info.family === 'IPv6' ? `[${info.address}]` : info.address;

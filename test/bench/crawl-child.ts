@@ -49,7 +49,7 @@ async function ours(origins: string[], pages: number, concurrency: number): Prom
       name: 'bench',
       homepage: `${origins[0]}/`,
       feeds: feedUrls(origins, pages),
-      allowPrivateNetwork: true,
+      allowPrivateNetwork: ['127.0.0.0/8', '::1'],
     }),
     maxArticlesPerCrawl: pages,
   };

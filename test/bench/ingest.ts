@@ -62,7 +62,7 @@ async function run(what: string, lines: Line[], mode: 'embedded' | 'redis', how:
     logLevel: undefined,
     port: undefined,
     reconcileIntervalMs: 300_000,
-    stallCheckMs: 30_000,
+    stallCheckMs: 30_000, webAuth: { readers: [], admins: [] },
   };
   const rt = await openRuntime(env, config, silentLogger);
   const thread = mode === 'embedded' && how === 'batched' ? await startAnalysisPool(config.actors, THREADS) : undefined;

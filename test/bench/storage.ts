@@ -103,7 +103,7 @@ async function runFor(actorsName: string, config: StancewatchConfig, log: (s: st
   let folder: string | undefined;
   try {
     compact = await createTestDatabase();
-    const env = { databaseUrl: compact.url, redisUrl: undefined, smtpUrl: undefined, smtpFrom: undefined, dataDir: dir, configPath: undefined, queuePrefix: 'unused', logLevel: undefined, port: undefined, reconcileIntervalMs: 300_000, stallCheckMs: 30_000 };
+    const env = { databaseUrl: compact.url, redisUrl: undefined, smtpUrl: undefined, smtpFrom: undefined, dataDir: dir, configPath: undefined, queuePrefix: 'unused', logLevel: undefined, port: undefined, reconcileIntervalMs: 300_000, stallCheckMs: 30_000, webAuth: { readers: [], admins: [] } };
     const rt = await openRuntime(env, config, silentLogger);
     const thread = await startAnalysisThread(config.actors);
     try {

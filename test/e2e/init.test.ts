@@ -32,7 +32,7 @@ describe('stancewatch init against the demo world', () => {
     const config = await loadConfigFile(out);
     // The feeds the crawler's discovery finds are the ones the demo serves.
     expect(config.outlets.map((o) => [o.id, o.name, o.feeds, o.allowPrivateNetwork])).toEqual(
-      demo.config().outlets.map((o) => [o.id, o.name, o.feeds, true]),
+      demo.config().outlets.map((o) => [o.id, o.name, o.feeds, [new URL(o.homepage).hostname]]),
     );
     expect(config.actors[0]).toMatchObject({ id: 'china', name: 'China', kind: 'country' });
     // Suggested from the sample: named actors, and the rest left as comments to uncomment.

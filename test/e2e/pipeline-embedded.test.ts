@@ -71,5 +71,6 @@ describe('the demo world in the embedded mode (PGlite + in-process runner)', () 
     } finally {
       await second.close();
     }
-  });
+    // Two crawls of the whole demo world in PGlite: about 50 s alone on a loaded two-core machine.
+  }, 240_000);
 });

@@ -110,7 +110,8 @@ export function testOutlet(
   homepage: string,
   fields: Record<string, unknown> = {},
 ): Outlet {
-  return outletSchema.parse({ id, name: id, homepage, allowPrivateNetwork: true, ...fields });
+  // The scripted servers listen on loopback, under any host name the test's resolver maps there.
+  return outletSchema.parse({ id, name: id, homepage, allowPrivateNetwork: ['127.0.0.0/8', '::1'], ...fields });
 }
 
 /** Hooks that record what the crawl hands over; nothing is stored. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildProgram } from '../../src/cli/index.js';
 
-type Service = { image?: string; build?: string; command?: string[]; depends_on?: Record<string, unknown> };
+type Service = { image?: string; build?: string; command?: string[]; depends_on?: Record<string, unknown>; ports?: string[]; environment?: Record<string, string> };
 const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
   services: Record<string, Service>;
 };
@@ -37,5 +37,33 @@ describe('docker-compose.yml', () => {
 
   it('uses no fixed container names, so analyze can be scaled', () => {
     expect(JSON.stringify(compose)).not.toContain('container_name');
+  });
+
+  it('publishes nothing beyond 127.0.0.1, and Redis not at all', () => {
+    for (const [name, svc] of Object.entries(compose.services)) {
+      for (const port of svc.ports ?? []) expect(port, `${name} publishes ${port}`).toMatch(/^127\.0\.0\.1:\d+:\d+$/);
+    }
+    expect(compose.services.redis!.ports).toBeUndefined();
+  });
+
+  it('takes every password from .env, and .env.example names each required variable', () => {
+    const text = readFileSync('docker-compose.yml', 'utf8');
+    expect(compose.services.postgres!.environment!.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+    expect(compose.services.migrate!.environment!.DATABASE_URL).toMatch(/^postgres:\/\/stancewatch:\$\{POSTGRES_PASSWORD:\?[^}]*\}@postgres:5432\/stancewatch$/);
+    expect(compose.services.migrate!.environment!.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:\?[^}]*\}@redis:6379$/);
+    expect(text).not.toMatch(/PASSWORD: stancewatch|:stancewatch@/);
+    const required = new Set([...text.matchAll(/\$\{([A-Z_]+):\?/g)].map((m) => m[1]!));
+    expect([...required].sort()).toEqual(['POSTGRES_PASSWORD', 'REDIS_PASSWORD', 'STANCEWATCH_WEB_PASSWORD', 'STANCEWATCH_WEB_USER']);
+    const example = readFileSync('.env.example', 'utf8');
+    for (const name of required) expect(example, name).toMatch(new RegExp(`^${name}=.+$`, 'm'));
+  });
+
+  it('gives the dashboard, which listens on all the container\'s interfaces, its login', () => {
+    const web = compose.services.web!;
+    expect(web.command).toEqual(expect.arrayContaining(['--host', '0.0.0.0']));
+    expect(web.environment!.STANCEWATCH_WEB_USER).toMatch(/^\$\{STANCEWATCH_WEB_USER:\?/);
+    expect(web.environment!.STANCEWATCH_WEB_PASSWORD).toMatch(/^\$\{STANCEWATCH_WEB_PASSWORD:\?/);
+    // The shared settings still reach it.
+    expect(web.environment!.DATABASE_URL).toBe(compose.services.migrate!.environment!.DATABASE_URL);
   });
 });

@@ -3,7 +3,8 @@ import type { Env } from '../../config/index.js';
 import type { Logger } from '../../log.js';
 import { createBullQueues, createRedis, pingRedis, type Queue } from '../../queue/index.js';
 import { openDatabase, type Db } from '../../store/index.js';
-import { startWebServer, type WebServer } from '../../web/index.js';
+import { requireCredentialsOffLoopback, startWebServer, type WebServer } from '../../web/index.js';
+import { ConfigError } from '../../errors.js';
 import { cliContext } from '../context.js';
 import { waitForSignal } from '../wait-for-signal.js';
 
@@ -34,7 +35,7 @@ export async function serveDashboard(
     const bull = createBullQueues({ connection: redis, prefix: env.queuePrefix, analyzerVersion: 'dashboard', log });
     queues = { list: Object.values(bull.queues), close: async () => { await bull.close(); await redis.quit(); } };
   }
-  const server = await startWebServer({ db, log, ...(queues ? { queues: queues.list } : {}) }, opts);
+  const server = await startWebServer({ db, log, auth: env.webAuth, ...(queues ? { queues: queues.list } : {}) }, opts);
   announce(server);
   await waitForSignal();
   await server.close();
@@ -47,10 +48,16 @@ export function registerWebCommand(program: Command): void {
     .command('web')
     .description('serve the dashboard (trends, frames, sources, evidence; queues at /queues with REDIS_URL)')
     .option('--port <port>', `port to listen on; default $PORT or ${DEFAULT_WEB_PORT}`)
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--host <host>', 'address to listen on; beyond loopback it needs STANCEWATCH_WEB_USER/PASSWORD or STANCEWATCH_WEB_TOKEN', '127.0.0.1')
     .action(async (opts: { port?: string; host: string }) => {
       const ctx = cliContext(program.opts<{ config?: string }>().config, 'warn');
       const port = opts.port !== undefined ? parsePort(opts.port) : (ctx.env.port ?? DEFAULT_WEB_PORT);
+      // Before anything is opened: a public bind without credentials is a configuration error.
+      try {
+        requireCredentialsOffLoopback(opts.host, ctx.env.webAuth);
+      } catch (err) {
+        throw new ConfigError('dashboard', [(err as Error).message]);
+      }
       const handle = await openDatabase({ databaseUrl: ctx.env.databaseUrl, dataDir: ctx.env.dataDir });
       try {
         await handle.migrate();
