@@ -197,10 +197,15 @@ export function firstCusumAlarm(
  */
 export function cusumAlarms(xs: readonly number[], o: CusumOptions, times?: readonly number[]): CusumAlarm[] {
   const moments = new PrefixMoments(xs);
-  const alarms: CusumAlarm[] = [];
+  return restartingAlarms((origin) => firstCusumAlarm(xs, o, origin, moments, times));
+}
+
+/** Runs a detector from the start, then again from each alarm's change point, until it is quiet. */
+export function restartingAlarms<A extends { start: number }>(first: (origin: number) => A | undefined): A[] {
+  const alarms: A[] = [];
   let origin = 0;
   for (;;) {
-    const alarm = firstCusumAlarm(xs, o, origin, moments, times);
+    const alarm = first(origin);
     if (!alarm) return alarms;
     alarms.push(alarm);
     origin = alarm.start;

@@ -1,4 +1,5 @@
 import type { StanceLabelName } from './types.js';
+import { restartingAlarms } from './cusum.js';
 
 const MONTH_MS = (365.2425 / 12) * 86_400_000;
 
@@ -310,12 +311,5 @@ export function stanceAlarms(
   o: StanceDetectorOptions,
   times?: readonly number[],
 ): StanceAlarm[] {
-  const alarms: StanceAlarm[] = [];
-  let origin = 0;
-  for (;;) {
-    const alarm = firstStanceAlarm(scores, labels, o, origin, times);
-    if (!alarm) return alarms;
-    alarms.push(alarm);
-    origin = alarm.start;
-  }
+  return restartingAlarms((origin) => firstStanceAlarm(scores, labels, o, origin, times));
 }
