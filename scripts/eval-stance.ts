@@ -191,7 +191,7 @@ async function evaluatePersent(file: string): Promise<void> {
 
 async function evaluateArticles(): Promise<void> {
   const a = await import('./stance/articles.js');
-  const { ARTICLE_CUTS, PERSON_ARTICLE_CUTS } = await import('../src/nlp/aggregate.js');
+  const { ARTICLE_CUTS } = await import('../src/nlp/aggregate.js');
   if (values.select && values.pool === 'dev') {
     console.error('--select chooses on the pool it scores: use a held-back train fold (--pool train-fold-K with a --model trained without it), never dev');
     process.exit(2);
@@ -206,8 +206,8 @@ async function evaluateArticles(): Promise<void> {
   const progress = startProgress({ label: 'eval:stance articles', unit: 'articles', total: per * a.COMBINATIONS.length });
   const scored = a.scoreArticles(set, model, per, 'articles', () => progress.tick());
   progress.stop();
-  // The analyzer's own article scores (the shipped aggregation and its person cut points).
-  const analyzer = a.ownFigures(scored, PERSON_ARTICLE_CUTS);
+  // The analyzer's own article scores (the shipped aggregation and cut points).
+  const analyzer = a.ownFigures(scored, ARTICLE_CUTS);
   const plain = a.plainMeanFigures(scored, ARTICLE_CUTS);
   const ceiling = a.balanceFigures(scored, a.BALANCE, ARTICLE_CUTS, true);
   const header = `${scored.length} articles from ${set.name} (${set.portrayals.length} portrayals, ${set.skipped} targets skipped), model ${values.model ?? 'committed'}${values.raw ? ' uncalibrated' : ' calibrated'}`;

@@ -1,4 +1,4 @@
-import type { Actor, ArticleStance, Mention, MentionProbabilities, StanceLabel } from './types.js';
+import type { ArticleStance, Mention, MentionProbabilities, StanceLabel } from './types.js';
 import { round } from './stance-scorer.js';
 
 /**
@@ -19,23 +19,22 @@ import { round } from './stance-scorer.js';
 export const BALANCE: BalanceOptions = { pool: 'logodds', gain: 1.5, sharpness: 1, massPower: 2, prior: 0.25 };
 
 /**
- * Article-level cut points on the balance score, for every kind of actor: chosen with BALANCE on
+ * Article-level cut points on the balance score, one pair for every kind of actor: chosen with BALANCE on
  * the same held-back articles (best macro-F1 against the sign of the mean gold label). PerSenT
  * (whole articles, the author's stance towards the main person) would put people's cuts at about
  * −0.9 and +0.1, calling almost no article about a person negative: the tilt towards positive
  * that the issue found against human coders. docs/stance.md gives both figures.
  */
 export const ARTICLE_CUTS = { negativeBelow: -0.375, positiveFrom: 0.325 } as const;
-export const PERSON_ARTICLE_CUTS = ARTICLE_CUTS;
 
 export interface Cuts {
   negativeBelow: number;
   positiveFrom: number;
 }
 
-/** The article-level label of a balance score towards an actor of this kind. */
-export function articleLabel(score: number, kind?: Actor['kind']): StanceLabel {
-  return labelByCuts(score, kind === 'person' ? PERSON_ARTICLE_CUTS : ARTICLE_CUTS);
+/** The article-level label of a balance score. */
+export function articleLabel(score: number): StanceLabel {
+  return labelByCuts(score, ARTICLE_CUTS);
 }
 
 export function labelByCuts(score: number, cuts: Cuts): StanceLabel {
@@ -98,7 +97,7 @@ function logOdds(p: MentionProbabilities): number {
  * label, a confidence that grows with the mentions' total confidence and falls with their
  * disagreement around the score, and the shares of mentions labelled positive and negative.
  */
-export function articleStance(mentions: readonly Mention[], kind?: Actor['kind']): ArticleStance {
+export function articleStance(mentions: readonly Mention[]): ArticleStance {
   if (mentions.length === 0) return { score: 0, label: 'neutral', confidence: 0, positiveShare: 0, negativeShare: 0 };
   const score = balanceScore(mentions.map((m) => m.probabilities));
   let weight = 0;
@@ -120,7 +119,7 @@ export function articleStance(mentions: readonly Mention[], kind?: Actor['kind']
   const coverage = 1 - Math.exp(-weight / COVERAGE_SCALE);
   return {
     score: round(score),
-    label: articleLabel(score, kind),
+    label: articleLabel(score),
     confidence: round(coverage * agreement),
     positiveShare: round(positive / mentions.length),
     negativeShare: round(negative / mentions.length),

@@ -76,7 +76,7 @@ function actorAnalysis(actor: Actor, mentions: Mention[]): ActorAnalysis {
   return {
     id: actor.id,
     name: actor.name,
-    stance: articleStance(mentions, actor.kind),
+    stance: articleStance(mentions),
     frames: frameShares(mentions.map((m) => m.frames)),
     mentions,
   };

@@ -1,6 +1,6 @@
 export * from './types.js';
 export { analyze, createAnalyzer, ANALYZER_VERSION, type Analyzer, type AnalyzerOptions } from './analyze.js';
-export { ARTICLE_CUTS, articleLabel, articleStance, BALANCE, PERSON_ARTICLE_CUTS } from './aggregate.js';
+export { ARTICLE_CUTS, articleLabel, articleStance, BALANCE } from './aggregate.js';
 export {
   compileActorMatcher,
   matchActors,

@@ -113,7 +113,8 @@ export function makeWorker<T>(
     log.debug({ jobId: job.id }, 'job completed');
   });
   // After an outage (or a stall) the locks of the jobs in hand are gone: BullMQ reports each
-  // one, when renewing it and again when the job tries to finish ('Missing lock … moveToFinished'). Counted and logged once a second: the jobs are retried, and their writes are idempotent.
+  // one, when renewing it and again when the job tries to finish ('Missing lock … moveToFinished').
+  // Counted and logged once a second: the jobs are retried, and their writes are idempotent.
   let lostLocks = 0;
   let lostTimer: NodeJS.Timeout | undefined;
   worker.on('error', (err) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_CUTS, PERSON_ARTICLE_CUTS, articleLabel, createAnalyzer, type Actor, type Analysis } from '../../src/nlp/index.js';
+import { ARTICLE_CUTS, articleLabel, createAnalyzer, type Actor, type Analysis } from '../../src/nlp/index.js';
 
 const actors: Actor[] = [
   { id: 'putin', name: 'Vladimir Putin', kind: 'person', aliases: ['Putin'], demonyms: [], affiliation: 'russia' },
@@ -79,14 +79,11 @@ describe('pronoun mentions of configured people', () => {
 });
 
 describe('article-level labels', () => {
-  it('uses the PerSenT cuts for people and the general cuts for everything else', () => {
-    const p = PERSON_ARTICLE_CUTS;
+  it('uses one pair of cut points for people and for everything else', () => {
     const g = ARTICLE_CUTS;
-    expect(articleLabel(p.negativeBelow - 0.01, 'person')).toBe('negative');
-    expect(articleLabel(p.negativeBelow, 'person')).toBe('neutral');
-    expect(articleLabel(p.positiveFrom, 'person')).toBe('positive');
-    expect(articleLabel(g.negativeBelow - 0.01, 'country')).toBe('negative');
-    expect(articleLabel(g.positiveFrom - 0.01, 'organization')).toBe('neutral');
+    expect(articleLabel(g.negativeBelow - 0.01)).toBe('negative');
+    expect(articleLabel(g.negativeBelow)).toBe('neutral');
     expect(articleLabel(g.positiveFrom)).toBe('positive');
+    expect(articleLabel(g.positiveFrom - 0.01)).toBe('neutral');
   });
 });
