@@ -12,13 +12,13 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { TEST_REDIS_URL, dropPrefix, requireRedis, testQueuePrefix } from '../helpers/redis.js';
 import type { BenchText } from './texts.js';
 
-async function storeArticles(testDb: TestDatabase, texts: BenchText[], copies: number, config: StancewatchConfig) {
+async function storeArticles(testDb: TestDatabase, texts: BenchText[], copies: number, config: StancewatchConfig, round: string) {
   const db = testDb.handle.db;
   await syncConfig(db, config);
   const jobs = [];
   for (let c = 0; c < copies; c++) {
     for (const t of texts) {
-      const url = `https://${t.outletId}.bench.example/${c}/${t.slug}`;
+      const url = `https://${t.outletId}.bench.example/${round}${c}/${t.slug}`;
       const r = await upsertArticle(db, {
         outletId: t.outletId, url, canonicalUrl: url, title: t.title, text: t.text,
         author: null, publishedAt: new Date(t.publishedAt), language: 'en',
@@ -95,6 +95,8 @@ export async function benchAnalyzeStage(
   processes: number,
   /** A database to run in (already filled, e.g. the query bench's); default: a fresh one, dropped after. */
   into?: TestDatabase,
+  /** Keeps a repeated run in the same database on new articles (a URL path prefix). */
+  round = '',
 ): Promise<{
   articles: number;
   ms: number;
@@ -111,7 +113,7 @@ export async function benchAnalyzeStage(
   const events = new QueueEvents('analyze', { connection: { url: TEST_REDIS_URL }, prefix });
   let workers: ChildProcess[] = [];
   try {
-    const jobs = await storeArticles(testDb, texts, copies, config);
+    const jobs = await storeArticles(testDb, texts, copies, config, round);
     const configPath = path.join(dir, 'config.json');
     await writeFile(configPath, JSON.stringify({ ...config, outlets: [], alerts: [] }));
     await events.waitUntilReady();
