@@ -9,15 +9,27 @@
 //    a late query could run on the connection after the pool reconnected it, outside the
 //    transaction. Once the transaction's connection has closed, its queued and later queries fail
 //    with the close error (index.js begin()).
-// Upstream: porsager/postgres issues #1133, #1186, #1208; pull requests #1209, #1215 (open).
+// 3. A query written to a socket that then closed was left waiting for ever when the socket
+//    reported an error before closing (ECONNRESET: 'error' settles what was sent so far, but a
+//    query handed to the connection between 'error' and 'close', or while it reconnected, stayed
+//    in its queue and was taken for the answer to a later one); and the small-write timer was
+//    cleared but not reset, so the reconnected socket never flushed its startup message and every
+//    later connect timed out. Every query written to a closed socket now fails with
+//    CONNECTION_CLOSED, and the write buffer is emptied (connection.js closed(), terminate()).
+//    This made the stress probe of test/integration/worker-restarts.test.ts hang in one run in six.
+// Upstream: porsager/postgres issues #1133, #1186, #1208; pull requests #1209, #1215 (open);
+// the write-timer reset as in LanternOps/breeze#3225.
 // Run by `npm install` (postinstall) and by the Dockerfile; safe to run again.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const MARKER = '/* stancewatch: closed-connection guard */';
+const LOST = '/* stancewatch: lost-write guard */';
 
+// Per marker, per file: the edits, applied once (a file holding the marker already has them).
 const EDITS = {
+  [MARKER]: {
   'connection.js': [
     [
       `  function execute(q) {
@@ -64,6 +76,55 @@ const EDITS = {
         c.queue === full`,
     ],
   ],
+  },
+  [LOST]: {
+  'connection.js': [
+    [
+      `    clearImmediate(nextWriteTimer)
+    if (socket) {`,
+      `    clearImmediate(nextWriteTimer)
+    chunk = nextWriteTimer = null ${LOST}
+    if (socket) {`,
+    ],
+    [
+      `    incomings = null
+    clearImmediate(nextWriteTimer)
+    socket.removeListener('data', data)`,
+      `    incomings = null
+    clearImmediate(nextWriteTimer)
+    chunk = nextWriteTimer = null ${LOST}
+    socket.removeListener('data', data)`,
+    ],
+    [
+      `    socket.removeAllListeners()
+    socket = null
+
+    if (initial)
+      return reconnect()
+`,
+      `    socket.removeAllListeners()
+    socket = null
+
+    // Nothing written to this socket can be answered now, whether or not 'error' came first.
+    const lost = Errors.connection('CONNECTION_CLOSED', options, socket)
+    stream && (stream.destroy(lost), stream = null)
+    query && (queryError(query, lost), query = null)
+    while (sent.length)
+      queryError(sent.shift(), lost)
+
+    if (initial)
+      return reconnect()
+`,
+    ],
+    [
+      // The array types query fails like any other when the socket closes: the reconnect fetches them again.
+      `    \`], [], execute)
+    types.forEach(`,
+      `    \`], [], execute).catch(() => []) ${LOST}
+    types.forEach(`,
+    ],
+  ],
+  },
 };
 
 const require = createRequire(import.meta.url);
@@ -82,20 +143,22 @@ while (!isRoot(root)) {
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 let patched = 0;
 for (const dir of ['src', 'cjs/src']) {
-  for (const [name, edits] of Object.entries(EDITS)) {
-    const file = path.join(root, dir, name);
-    if (!existsSync(file)) continue;
-    let text = readFileSync(file, 'utf8');
-    if (text.includes(MARKER)) continue;
-    for (const [from, to] of edits) {
-      if (!text.includes(from)) {
-        process.stderr.write(`patch-postgres: ${file} (postgres ${version}) does not look like 3.4.9's; check whether upstream fixed the closed-connection crash\n`);
-        process.exit(1);
+  for (const [marker, files] of Object.entries(EDITS)) {
+    for (const [name, edits] of Object.entries(files)) {
+      const file = path.join(root, dir, name);
+      if (!existsSync(file)) continue;
+      let text = readFileSync(file, 'utf8');
+      if (text.includes(marker)) continue;
+      for (const [from, to] of edits) {
+        if (!text.includes(from)) {
+          process.stderr.write(`patch-postgres: ${file} (postgres ${version}) does not look like 3.4.9's; check whether upstream fixed the closed-connection bugs\n`);
+          process.exit(1);
+        }
+        text = text.replace(from, to);
       }
-      text = text.replace(from, to);
+      writeFileSync(file, text);
+      patched++;
     }
-    writeFileSync(file, text);
-    patched++;
   }
 }
 if (patched > 0) process.stdout.write(`patch-postgres: patched ${patched} file(s) of postgres ${version}\n`);

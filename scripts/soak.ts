@@ -12,16 +12,16 @@
  *   redis  Redis shut down (SHUTDOWN, append-only file kept) and started again mid-run;
  *   pg     PostgreSQL restarted in fast mode mid-run.
  * After each: no job failed, both workers alive, and a digest of every analysis row (every table
- * with an analyzer_version column, and the rollups; timestamps left out) equal to the calm run's.
+ * with an analyzer_version column, and the rollups; timestamps left out) equal to the first calm
+ * run's.
  *
- * One part of a stored analysis depends on the order articles are analysed in, by design: a bare
- * surname in a quote ("Peskov said") is resolved against the people earlier articles named in full
- * (attributions.source_key, source_name, via_key and attribution_targets.source_key;
- * pipeline/analyze-article.ts withSourceIdentities).
- * Two workers take jobs in no fixed order, so that part differs between two runs without any
- * fault. The soak therefore runs the calm phase twice, prints the digest of every row ("all") and
- * the digest without those three columns ("order-free"), and checks the order-free one; the
- * two calm runs show how much the cross-article part moves on its own.
+ * The digest covers every column. Source identity is a function of the article alone (a bare
+ * surname is linked to another article's full name at query time, by the v_source_links view),
+ * so two calm runs, whose two workers take jobs in different orders, give the same digest; the
+ * calm phase runs twice to show it. The digest without the source columns of attributions
+ * ("source-free": attributions.source_key, source_name, via_key, attribution_targets.source_key,
+ * the columns that once depended on order) is printed beside it, to tell a source difference
+ * from any other.
  * Prints the digests and counts, and exits 1 when a check fails.
  *
  *   nice -n 10 npm run soak -- [--articles 3000] [--kills 100]
@@ -81,13 +81,13 @@ interface Phase {
 }
 
 /** Rows of every analysis table (timestamps left out), hashed; and the row counts. */
-// Cross-article (order-dependent) columns: see the header.
-const ORDER_DEPENDENT: Record<string, string[]> = {
+// The source columns, left out of the second digest: see the header.
+const SOURCE_COLUMNS: Record<string, string[]> = {
   attributions: ['source_key', 'source_name', 'via_key'],
   attribution_targets: ['source_key'],
 };
 
-async function digest(url: string): Promise<{ digest: string; orderFree: string; tables: Record<string, { rows: number; digest: string; orderFree: string }> }> {
+async function digest(url: string): Promise<{ digest: string; sourceFree: string; tables: Record<string, { rows: number; digest: string; sourceFree: string }> }> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const tables = (
@@ -98,7 +98,7 @@ async function digest(url: string): Promise<{ digest: string; orderFree: string;
           AND (c.column_name = 'analyzer_version' OR c.table_name LIKE '%rollup%')
         ORDER BY 1`
     ).map((r) => r.table_name);
-    const out: Record<string, { rows: number; digest: string; orderFree: string }> = {};
+    const out: Record<string, { rows: number; digest: string; sourceFree: string }> = {};
     const all = createHash('sha256');
     const free = createHash('sha256');
     for (const table of tables) {
@@ -108,7 +108,7 @@ async function digest(url: string): Promise<{ digest: string; orderFree: string;
           WHERE table_schema = 'public' AND table_name = ${table} AND data_type LIKE 'timestamp%'`
       ).map((r) => r.column_name);
       const minus = volatile.map((c) => ` - '${c}'`).join('');
-      const minusOrder = (ORDER_DEPENDENT[table] ?? []).map((c) => ` - '${c}'`).join('');
+      const minusOrder = (SOURCE_COLUMNS[table] ?? []).map((c) => ` - '${c}'`).join('');
       const rows = await sql.unsafe<{ r: string; f: string }[]>(
         `SELECT (to_jsonb(t)${minus})::text AS r, (to_jsonb(t)${minus}${minusOrder})::text AS f FROM "${table}" t ORDER BY 1`,
       );
@@ -118,11 +118,11 @@ async function digest(url: string): Promise<{ digest: string; orderFree: string;
       for (const f of rows.map((r) => r.f).sort()) hf.update(f).update('\n');
       const d = h.digest('hex');
       const df = hf.digest('hex');
-      out[table] = { rows: rows.length, digest: d.slice(0, 16), orderFree: df.slice(0, 16) };
+      out[table] = { rows: rows.length, digest: d.slice(0, 16), sourceFree: df.slice(0, 16) };
       all.update(`${table}:${d}\n`);
       free.update(`${table}:${df}\n`);
     }
-    return { digest: all.digest('hex').slice(0, 16), orderFree: free.digest('hex').slice(0, 16), tables: out };
+    return { digest: all.digest('hex').slice(0, 16), sourceFree: free.digest('hex').slice(0, 16), tables: out };
   } finally {
     await sql.end({ timeout: 5 });
   }
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
   let pg: OwnPostgres | undefined;
   let redisServer: OwnRedis | undefined;
   const children: ChildProcess[] = [];
-  const results: { phase: string; articles: number; digest: string; orderFree: string; analysed: number; failed: number; alive: string; ms: number; notes: string[] }[] = [];
+  const results: { phase: string; articles: number; digest: string; sourceFree: string; analysed: number; failed: number; alive: string; ms: number; notes: string[] }[] = [];
   try {
     [pg, redisServer] = await Promise.all([startOwnPostgres(), startOwnRedis()]);
     say(`own PostgreSQL at ${pg.url}, own Redis (appendonly) at ${redisServer.url}`);
@@ -256,9 +256,9 @@ async function main(): Promise<void> {
       redis.disconnect();
       const crashes = phase.stderr.join('').split('\n').filter((l) => /TypeError|uncaught|"level":60/.test(l));
       if (crashes.length > 0) notes.push(`${crashes.length} fatal log lines, first: ${crashes[0]!.slice(0, 200)}`);
-      results.push({ phase: name, articles: ids.length, digest: d.digest, orderFree: d.orderFree, analysed: n, failed, alive, ms, notes });
-      say(`${name}: ${n}/${ids.length} analysed, ${failed} failed, workers ${alive}, digest all ${d.digest} order-free ${d.orderFree}, ${Math.round(ms / 1000)} s${notes.length ? `; ${notes.join('; ')}` : ''}`);
-      for (const [table, t] of Object.entries(d.tables)) say(`    ${table.padEnd(22)} ${String(t.rows).padStart(8)} rows  all ${t.digest}  order-free ${t.orderFree}`);
+      results.push({ phase: name, articles: ids.length, digest: d.digest, sourceFree: d.sourceFree, analysed: n, failed, alive, ms, notes });
+      say(`${name}: ${n}/${ids.length} analysed, ${failed} failed, workers ${alive}, digest all ${d.digest} source-free ${d.sourceFree}, ${Math.round(ms / 1000)} s${notes.length ? `; ${notes.join('; ')}` : ''}`);
+      for (const [table, t] of Object.entries(d.tables)) say(`    ${table.padEnd(22)} ${String(t.rows).padStart(8)} rows  all ${t.digest}  source-free ${t.sourceFree}`);
       await admin.unsafe(`DROP DATABASE ${db} WITH (FORCE)`).catch(() => undefined);
     };
 
@@ -307,14 +307,14 @@ async function main(): Promise<void> {
   }
 
   const calm = results.find((r) => r.phase === 'calm')!;
-  process.stdout.write('\nphase   articles  analysed  failed  workers       digest (all)      digest (order-free)  order-free = calm  all = calm  seconds\n');
+  process.stdout.write('\nphase   articles  analysed  failed  workers       digest (all)      digest (source-free)  all = calm  source-free = calm  seconds\n');
   let ok = true;
   for (const r of results) {
-    const same = r.orderFree === calm.orderFree;
+    const same = r.digest === calm.digest;
     const good = same && r.failed === 0 && r.analysed === r.articles && r.alive === 'alive, alive';
     ok &&= good;
     process.stdout.write(
-      `${r.phase.padEnd(7)} ${String(r.articles).padStart(8)}  ${String(r.analysed).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.alive.padEnd(12)}  ${r.digest}  ${r.orderFree}     ${same ? 'yes' : 'NO '}                ${r.digest === calm.digest ? 'yes' : 'no '}         ${Math.round(r.ms / 1000)}\n`,
+      `${r.phase.padEnd(7)} ${String(r.articles).padStart(8)}  ${String(r.analysed).padStart(8)}  ${String(r.failed).padStart(6)}  ${r.alive.padEnd(12)}  ${r.digest}  ${r.sourceFree}      ${same ? 'yes' : 'NO '}         ${r.sourceFree === calm.sourceFree ? 'yes' : 'no '}                 ${Math.round(r.ms / 1000)}\n`,
     );
   }
   process.stdout.write(`\n${ok ? 'soak passed' : 'SOAK FAILED'}\n`);

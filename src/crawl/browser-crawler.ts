@@ -9,9 +9,10 @@ import {
 } from 'crawlee';
 import type { Route } from 'playwright-core';
 import { crawleeLogFor } from './crawlee-log.js';
+import { DeadlineError } from './body.js';
 import { PRIVATE_NETWORK_REASON } from './failure.js';
 import { handleRequest } from './handlers.js';
-import { HTML_TYPES, mimeType, statusError, type FetchLimits } from './navigation.js';
+import { HTML_TYPES, deadlineOf, mimeType, startAttempt, statusError, type FetchLimits } from './navigation.js';
 import type { HostSlots, RequestSource } from './polite-crawler.js';
 import { systemResolveHost, type ResolveHost } from './private-network.js';
 import { LABEL, type CrawlRun } from './run.js';
@@ -127,6 +128,9 @@ async function beforeNavigation(
   ctx: PlaywrightCrawlingContext,
 ): Promise<void> {
   const { request, page } = ctx;
+  // The navigation timeout (the same requestTimeout) bounds the page until its load event, the
+  // main document's whole download included; the deadline also bounds the settling after it.
+  startAttempt(request, limits);
   const literal = run.network.refusalForUrl(request.url);
   if (literal !== undefined) throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${literal})`);
   const { hostname } = new URL(request.url);
@@ -170,14 +174,19 @@ async function afterNavigation(
   }
 }
 
-/** Lets the page's scripts finish, then hands the rendered DOM to the crawl's handlers. */
+/**
+ * Lets the page's scripts finish (at most SETTLE_MS, and never past the attempt's deadline), then
+ * hands the rendered DOM to the crawl's handlers.
+ */
 async function renderAndHandle(
   run: CrawlRun,
   limits: FetchLimits,
   ctx: PlaywrightCrawlingContext,
 ): Promise<void> {
-  await ctx.page.waitForLoadState('networkidle', { timeout: SETTLE_MS }).catch(() => {
-    // Still busy after SETTLE_MS (live tickers, analytics beacons): the DOM as it is now.
+  const left = (deadlineOf(ctx.request) ?? Infinity) - Date.now();
+  if (left <= 0) throw new DeadlineError('timed out: the page did not load within the request timeout');
+  await ctx.page.waitForLoadState('networkidle', { timeout: Math.min(SETTLE_MS, left) }).catch(() => {
+    // Still busy after SETTLE_MS or at the deadline (live tickers, analytics beacons): the DOM as it is now.
   });
   const html = await ctx.page.content();
   if (Buffer.byteLength(html) > limits.maxResponseBytes) {

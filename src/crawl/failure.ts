@@ -32,11 +32,12 @@ export function describeFailure(err: unknown): string {
   if (code === 'EPRIVATEADDRESS' && err instanceof Error) {
     return `${PRIVATE_NETWORK_REASON} (${err.message})`;
   }
-  // Crawlee's own navigation timeout, when no response headers arrive in time, or our deadline
-  // for the whole download (body.ts), which may come back wrapped.
+  // Crawlee's own navigation timeout, when no response headers arrive in time, our deadline
+  // for the whole download (body.ts), which may come back wrapped, or the browser's navigation
+  // timeout (Playwright's TimeoutError: the page did not reach its load event in time).
   if (err instanceof Error && /^request timed out after/.test(err.message)) return 'timed out';
   for (let cur: unknown = err, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++) {
-    if (cur.name === 'DeadlineError') return 'timed out';
+    if (cur.name === 'DeadlineError' || cur.name === 'TimeoutError') return 'timed out';
   }
   if (code !== undefined && NETWORK_REASONS[code] !== undefined) return NETWORK_REASONS[code];
   const own = findPermanent(err);

@@ -26,6 +26,13 @@ export function deadlineOf(request: object): number | undefined {
   return deadlines.get(request);
 }
 
+/** Starts an attempt of `request`: its deadline is `limits.requestTimeoutMs` from now. */
+export function startAttempt(request: object, limits: FetchLimits): number {
+  const deadline = Date.now() + limits.requestTimeoutMs;
+  deadlines.set(request, deadline);
+  return deadline;
+}
+
 export const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 // Statuses that say "later", unlike the other 4xx, which say "never".
 const RETRYABLE_STATUS = new Set([408, 425, 429]);
@@ -58,7 +65,7 @@ export function beforeRequest(
   const { request } = ctx;
   // A page that trickles a byte a second never trips a timeout between bytes: the deadline
   // counts the whole attempt.
-  deadlines.set(request, Date.now() + limits.requestTimeoutMs);
+  startAttempt(request, limits);
   const literal = run.network.refusalForUrl(request.url);
   if (literal !== undefined) throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${literal})`);
   if (run.hosts.isGivenUp(request.url)) {

@@ -24,8 +24,6 @@ export {
   bareSurname,
   type SourceIdentity,
   type AttributionIdentity,
-  type KnownSources,
-  type SourceDrafts,
   type SourceIdentifier,
   type SourceLike,
 } from './attribution/source-key.js';

@@ -4,7 +4,6 @@ import { PermanentError } from '../errors.js';
 import type { AnalyzeJob } from '../queue/index.js';
 import {
   getArticles,
-  knownSources,
   saveAnalyses,
   type AnalysisForArticle,
   type StoredArticle,
@@ -26,16 +25,16 @@ function skipReason(article: StoredArticle): string | undefined {
 }
 
 /**
- * Gives each attribution its normalised source ("Peskov" -> person:dmitry-peskov): nlp keys the
- * sources, the store says what earlier articles established about bare surnames (one query for
- * the batch), nlp resolves them.
+ * Gives each attribution its normalised source ("Kremlin spokesman Dmitry Peskov" ->
+ * person:dmitry-peskov) from its own article alone, so the stored rows are the same whatever was
+ * analysed before; a bare "Peskov" is linked to a person other articles name in full at query
+ * time (v_source_links).
  */
-async function withSourceIdentities(
+function withSourceIdentities(
   deps: PipelineDeps,
   analysed: { articleId: string; analysis: Analysis; text: string }[],
-): Promise<AnalysisForArticle[]> {
-  const drafts = identifySources(analysed.map((a) => a.analysis), deps.config.actors);
-  const identities = drafts.resolve(await knownSources(deps.db, drafts.surnames));
+): AnalysisForArticle[] {
+  const identities = identifySources(analysed.map((a) => a.analysis), deps.config.actors);
   return analysed.map(({ articleId, analysis, text }, n) => ({
     articleId,
     text,
@@ -112,7 +111,7 @@ export async function analyzeArticles(
     const mentions = analysis.actors.reduce((n, a) => n + a.mentions.length, 0);
     return { articleId: t.article.id, actors: analysis.actors.length, mentions };
   });
-  const toSave = await withSourceIdentities(deps, analysed);
+  const toSave = withSourceIdentities(deps, analysed);
   await saveAnalyses(deps.db, toSave);
   const outlets = new Set(toSave.map((s) => found.get(s.articleId)!.outletId));
   // Concurrently: the batch's jobs complete (and free their slots) after one round trip, not one per outlet.

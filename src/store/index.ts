@@ -39,7 +39,6 @@ export {
 } from './queries/feeds.js';
 export {
   upsertSources,
-  knownSources,
   listSources,
   type SourceToSave,
   type StoredSource,

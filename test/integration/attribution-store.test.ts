@@ -73,7 +73,7 @@ describe('attribution store on PostgreSQL', () => {
     await syncConfig(db, config);
     fullId = await store(db, FULL);
     bareId = await store(db, BARE);
-    // Separate batches: the bare surname resolves through what the store knows.
+    // Separate batches: the bare surname is linked at query time, not through what the store knew.
     await analyse(deps, [fullId]);
     await analyse(deps, [bareId]);
   });
@@ -82,19 +82,24 @@ describe('attribution store on PostgreSQL', () => {
     await testDb?.drop();
   });
 
-  it('stores one source for "Kremlin spokesman Dmitry Peskov" and a later bare "Peskov"', async () => {
+  it('stores each article\'s own form and links a bare "Peskov" to "Dmitry Peskov" at query time', async () => {
     const people = (await listSources(db)).filter((s) => s.kind === 'person');
-    expect(people.map((s) => s.key)).toEqual(['person:dmitry-peskov']);
-    const [peskov] = people;
-    expect(peskov).toMatchObject({ name: 'Dmitry Peskov', surname: 'peskov', attributions: 3 });
-    expect(peskov?.aliases).toEqual(['kremlin spokesman dmitry peskov', 'peskov']);
-    expect(peskov?.firstSeen.toISOString()).toBe(FULL.publishedAt.toISOString());
-    expect(peskov?.lastSeen.toISOString()).toBe(BARE.publishedAt.toISOString());
-    const linked = rowsOf<{ article_id: string; source_text: string; source_key: string }>(
-      await db.execute(sql`SELECT article_id, source_text, source_key FROM attributions WHERE source_kind = 'person' ORDER BY article_id, ordinal`),
+    expect(people.map((s) => s.key)).toEqual(['person:dmitry-peskov', 'person:peskov']);
+    const [full, bare] = people;
+    expect(full).toMatchObject({ name: 'Dmitry Peskov', surname: 'peskov', attributions: 1 });
+    expect(full?.aliases).toEqual(['kremlin spokesman dmitry peskov']);
+    expect(full?.firstSeen.toISOString()).toBe(FULL.publishedAt.toISOString());
+    expect(bare).toMatchObject({ name: 'Peskov', attributions: 2 });
+    expect(bare?.lastSeen.toISOString()).toBe(BARE.publishedAt.toISOString());
+    // Stored: what each article says on its own, whatever was analysed first.
+    const stored = rowsOf<{ article_id: string; source_key: string }>(
+      await db.execute(sql`SELECT article_id, source_key FROM attributions WHERE source_kind = 'person' ORDER BY article_id, ordinal`),
     );
-    expect(new Set(linked.map((r) => r.article_id))).toEqual(new Set([fullId, bareId]));
-    expect(new Set(linked.map((r) => r.source_key))).toEqual(new Set(['person:dmitry-peskov']));
+    expect(new Set(stored.map((r) => `${r.article_id === fullId ? 'full' : 'bare'} ${r.source_key}`))).toEqual(
+      new Set(['full person:dmitry-peskov', 'bare person:peskov']),
+    );
+    const links = rowsOf<Record<string, unknown>>(await db.execute(sql`SELECT * FROM v_source_links`));
+    expect(links).toEqual([{ source_key: 'person:peskov', linked_key: 'person:dmitry-peskov', linked_name: 'Dmitry Peskov' }]);
     // The unnamed official is grouped by whom he speaks for.
     expect((await listSources(db, { keys: ['anonymous:eu'] }))[0]).toMatchObject({ kind: 'anonymous', actorId: 'eu' });
   });
@@ -158,10 +163,25 @@ describe('attribution store on PostgreSQL', () => {
     const sources = (data.byActor.get('china') ?? []).flatMap((p) => p.sources ?? []);
     expect(sources.map((s) => s.key)).toEqual(['person:dmitry-peskov', 'person:dmitry-peskov']);
   });
+
+  // Last: it adds a second Peskov for good.
+  it('links a bare surname to no one when two stored people share it', async () => {
+    const other = await store(db, {
+      outletId: 'harbour-times',
+      url: 'https://harbour.test/peskov-3',
+      title: 'A second Peskov',
+      text: 'His colleague Ivan Peskov said China would have to wait for an answer.',
+      publishedAt: new Date('2026-09-17T10:00:00Z'),
+    });
+    await analyse(deps, [other]);
+    expect(rowsOf(await db.execute(sql`SELECT * FROM v_source_links`))).toEqual([]);
+    const bare = rowsOf(await db.execute(sql`SELECT DISTINCT source_key FROM v_attributions WHERE article_id = ${bareId}`));
+    expect(bare).toEqual([{ source_key: 'person:peskov' }]);
+  });
 });
 
 describe('attribution store on PGlite', () => {
-  it('migrates and links both forms to one source in a single batch', async () => {
+  it('migrates and links both forms to one source in its views', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sw-attr-'));
     const handle = await openPglite(dir);
     try {
@@ -173,7 +193,7 @@ describe('attribution store on PGlite', () => {
       const keys = rowsOf<{ source_key: string }>(
         await handle.db.execute(sql`SELECT DISTINCT source_key FROM attributions WHERE source_kind = 'person'`),
       );
-      expect(keys).toEqual([{ source_key: 'person:dmitry-peskov' }]);
+      expect(keys.map((k) => k.source_key).sort()).toEqual(['person:dmitry-peskov', 'person:peskov']);
       const weekly = rowsOf<{ quotes: number }>(
         await handle.db.execute(sql`SELECT sum(quotes)::int AS quotes FROM v_sources_weekly WHERE source_key = 'person:dmitry-peskov'`),
       );

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { crawlOutlet } from '../../src/crawl/index.js';
 import { silentLogger } from '../../src/log.js';
 import { TEST_CHROMIUM_PATH, skipWithoutChromium } from '../helpers/chromium.js';
-import { recordingHooks, rssOf, send, testOutlet, useScriptedServer } from './crawl-helpers.js';
+import { articlePage, recordingHooks, rssOf, send, testOutlet, useScriptedServer, type Script } from './crawl-helpers.js';
 
 const skip = skipWithoutChromium('the crawler\'s render: browser tests');
 const serve = useScriptedServer();
@@ -99,6 +99,37 @@ describe.skipIf(skip)(
         { url: `${s.url}/news/missing-story-page`, stage: 'page', reason: 'HTTP 404', status: 404 },
       ]);
       expect(rec.articles().map((a) => a.url)).toEqual([`${s.url}/news/breakwater-to-be-rebuilt`]);
+    });
+
+    it('stops a page that trickles a byte at a time at the request deadline, as over HTTP', async () => {
+      // A byte every 100 ms: the page never reaches its load event, and no gap is long enough for an idle timeout.
+      const trickle: Script = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.write('<!doctype html><html><body><article>');
+        const timer = setInterval(() => res.write(' '), 100);
+        res.on('close', () => clearInterval(timer));
+        setTimeout(() => {
+          clearInterval(timer);
+          res.end();
+        }, 30_000).unref();
+      };
+      const s = await serve({
+        '/feed.xml': send(rssOf(['/news/trickle-story-one', '/news/open-story-two']), 'application/rss+xml'),
+        '/news/trickle-story-one': trickle,
+        '/news/open-story-two': send(articlePage('Two')),
+      });
+      const rec = recordingHooks();
+      const started = Date.now();
+      await crawlOutlet(
+        testOutlet('js-trickle', `${s.url}/`, { feeds: [`${s.url}/feed.xml`], render: 'browser' }),
+        rec.hooks,
+        { log: silentLogger, maxRequestRetries: 0, requestTimeoutSecs: 3, chromiumPath: TEST_CHROMIUM_PATH },
+      );
+      const elapsed = Date.now() - started;
+      expect(rec.failures()).toEqual([{ url: `${s.url}/news/trickle-story-one`, stage: 'page', reason: 'timed out' }]);
+      expect(rec.articles().map((a) => a.url)).toEqual([`${s.url}/news/open-story-two`]);
+      // Stopped at about 3 s (the browser's start included), not when the server gave up at 30 s.
+      expect(elapsed).toBeLessThan(20_000);
     });
   },
 );

@@ -133,7 +133,8 @@ async function checkMigration(handle: DatabaseHandle, migrateOld: (folder: strin
 
   await handle.migrate();
   const after = await viewRows(db);
-  expect(Object.keys(after)).toEqual(Object.keys(before));
+  // Later migrations add views of their own (0015: v_source_links); every earlier one is kept.
+  expect(Object.keys(after)).toEqual(expect.arrayContaining(Object.keys(before)));
   for (const v of Object.keys(before)) expect(after[v], v).toEqual(before[v]);
   // The rows moved and shrank: the text is in its month's partition, sentences and cue words are
   // offsets, except in the article whose emoji puts SQL's offsets out of step.

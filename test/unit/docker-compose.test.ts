@@ -53,7 +53,18 @@ describe('docker-compose.yml', () => {
     expect(compose.services.migrate!.environment!.REDIS_URL).toMatch(/^redis:\/\/:\$\{REDIS_PASSWORD:\?[^}]*\}@redis:6379$/);
     expect(text).not.toMatch(/PASSWORD: stancewatch|:stancewatch@/);
     const required = new Set([...text.matchAll(/\$\{([A-Z_]+):\?/g)].map((m) => m[1]!));
-    expect([...required].sort()).toEqual(['POSTGRES_PASSWORD', 'REDIS_PASSWORD', 'STANCEWATCH_WEB_PASSWORD', 'STANCEWATCH_WEB_USER']);
+    expect([...required].sort()).toEqual([
+      'GRAFANA_ADMIN_PASSWORD',
+      'GRAFANA_DB_PASSWORD',
+      'POSTGRES_PASSWORD',
+      'REDIS_PASSWORD',
+      'STANCEWATCH_WEB_PASSWORD',
+      'STANCEWATCH_WEB_USER',
+    ]);
+    // No password falls back to a default ("admin") when .env lacks it; the optional admin
+    // password of the dashboard stays empty (a read-only queue board).
+    expect(text.match(/PASSWORD:-[^}]*\}/g)).toEqual(['PASSWORD:-}']);
+    expect(compose.services.grafana!.environment!.GF_SECURITY_ADMIN_PASSWORD).toMatch(/^\$\{GRAFANA_ADMIN_PASSWORD:\?/);
     const example = readFileSync('.env.example', 'utf8');
     for (const name of required) expect(example, name).toMatch(new RegExp(`^${name}=.+$`, 'm'));
   });

@@ -6,14 +6,15 @@
  * that into the stored identity:
  * - people: `person:dmitry-peskov`, titles, roles and affiliation descriptors stripped
  *   ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "Mr. Peskov" -> one key); a bare surname
- *   takes the full name that earlier articles established, when exactly one person has it;
+ *   takes the full name its own article gives, when exactly one person there has it (other
+ *   articles' full names are linked at query time, by the `v_source_links` view);
  * - unnamed sources cannot be told apart, only grouped by whom they speak for: `anonymous:eu`
  *   ("a senior EU official", "EU diplomats who asked not to be named"), `anonymous:unaffiliated`;
  * - configured actors speaking as themselves keep the tagger's `actor:<id>`;
  * - organisations, outlets, groups and documents: kind, then the affiliation's id when known,
  *   then the rest of the description ("China's Foreign Ministry", "the Chinese foreign ministry"
  *   -> `organization:china/foreign-ministry`).
- * Pure: the caller looks up what earlier articles established (`KnownSources`) and stores the result.
+ * Pure, and a function of one article (and the actors) alone: the caller stores the result.
  */
 import type { Actor, Attribution, AttributionSource, SourceKind } from '../types.js';
 import { canonical } from './names.js';
@@ -28,7 +29,7 @@ export interface SourceIdentity {
   kind: SourceKind;
   /** The configured actor the source speaks for. */
   actor?: string;
-  /** Canonical last name of a person named in full: what a later bare surname can resolve to. */
+  /** Canonical last name of a person named in full: what a bare surname can be linked to. */
   surname?: string;
   /** The surface form, canonical ("kremlin spokesman dmitry peskov"); none for pronouns. */
   alias?: string;
@@ -39,12 +40,6 @@ export interface AttributionIdentity {
   source?: SourceIdentity;
   via?: SourceIdentity;
 }
-
-/**
- * What earlier articles established, by canonical surname or alias: the person sources it may
- * stand for. A bare surname resolves only when exactly one key is listed.
- */
-export type KnownSources = ReadonlyMap<string, readonly { key: string; name: string }[]>;
 
 /** The parts of a tagged source that identity needs (the tagger's `AttributionSource` has them). */
 export type SourceLike = Pick<AttributionSource, 'text' | 'kind' | 'actor' | 'name' | 'key' | 'antecedent'>;
@@ -209,78 +204,48 @@ export function bareSurname(id: SourceIdentity): string | undefined {
   return rest.includes('-') || rest === '' ? undefined : rest;
 }
 
-/** The identities of a batch of analyses before surnames are resolved against earlier articles. */
-export interface SourceDrafts {
-  /** Per analysis, per attribution. */
-  readonly drafts: readonly (readonly AttributionIdentity[])[];
-  /** The bare surnames to look up among earlier articles' sources (distinct). */
-  readonly surnames: readonly string[];
-  /** The identities with bare surnames resolved where `known` (plus earlier analyses of the batch) names one person. */
-  resolve(known: KnownSources): AttributionIdentity[][];
-}
-
 /**
- * Identifies the sources and channels of a batch of analyses (in order: an earlier analysis of
- * the batch counts as an earlier article). Call `resolve` with what the store knows about
- * `surnames`.
+ * Identifies the sources and channels of some analyses, each article on its own: a bare surname
+ * takes the full name its own article gives ("Guo Lanying ... Guo said"), never one from another
+ * article, so that an article's stored rows do not depend on what was analysed before it (two
+ * workers take articles in no fixed order). Linking a bare surname to a person other articles
+ * name in full is done at query time, over every stored source (the `v_source_links` view).
  */
 export function identifySources(
   analyses: readonly { attributions: readonly Pick<Attribution, 'source' | 'via'>[] }[],
   actors: readonly Actor[] = [],
-): SourceDrafts {
+): AttributionIdentity[][] {
   const identifier = sourceIdentifier(actors);
-  const drafts = analyses.map((a) =>
-    a.attributions.map((at): AttributionIdentity => {
-      const source = at.source === null ? undefined : identifier.identify(at.source);
-      const via = at.via === undefined ? undefined : identifier.identify(at.via);
-      return { ...(source !== undefined && { source }), ...(via !== undefined && { via }) };
-    }),
+  return analyses.map((a) =>
+    withOwnFullNames(
+      a.attributions.map((at): AttributionIdentity => {
+        const source = at.source === null ? undefined : identifier.identify(at.source);
+        const via = at.via === undefined ? undefined : identifier.identify(at.via);
+        return { ...(source !== undefined && { source }), ...(via !== undefined && { via }) };
+      }),
+    ),
   );
-  const surnames = new Set<string>();
-  for (const d of drafts.flat()) {
-    const s = d.source === undefined ? undefined : bareSurname(d.source);
-    if (s !== undefined) surnames.add(s);
-  }
-  return { drafts, surnames: [...surnames], resolve: (known) => resolveSurnames(drafts, known) };
 }
 
-function resolveSurnames(
-  drafts: readonly (readonly AttributionIdentity[])[],
-  known: KnownSources,
-): AttributionIdentity[][] {
-  // Full names of the batch so far (this article's included), by the forms they may be called by.
-  const seen = new Map<string, Map<string, string>>();
-  const candidates = (surname: string): Map<string, string> => {
-    const out = new Map<string, string>();
-    for (const c of known.get(surname) ?? []) out.set(c.key, c.name);
-    for (const [key, name] of seen.get(surname) ?? []) out.set(key, name);
-    out.delete(`person:${surname}`);
-    return out;
-  };
-  const remember = (ids: readonly AttributionIdentity[]) => {
-    for (const d of ids) {
-      const s = d.source;
-      if (s === undefined) continue;
-      for (const form of familyNames(s)) {
-        const byKey = seen.get(form) ?? new Map<string, string>();
-        if (!byKey.has(s.key)) byKey.set(s.key, s.name);
-        seen.set(form, byKey);
-      }
+/** One article's identities with bare surnames resolved where the article names exactly one person so. */
+function withOwnFullNames(article: readonly AttributionIdentity[]): AttributionIdentity[] {
+  const byForm = new Map<string, Map<string, string>>();
+  for (const { source: s } of article) {
+    if (s === undefined) continue;
+    for (const form of familyNames(s)) {
+      const byKey = byForm.get(form) ?? new Map<string, string>();
+      if (!byKey.has(s.key)) byKey.set(s.key, s.name);
+      byForm.set(form, byKey);
     }
-  };
-  return drafts.map((article) => {
-    // The article's own full names count too ("Guo Lanying ... Guo said").
-    remember(article);
-    const resolved = article.map((d): AttributionIdentity => {
-      const surname = d.source === undefined ? undefined : bareSurname(d.source);
-      if (d.source === undefined || surname === undefined) return d;
-      const found = [...candidates(surname)];
-      const only = found.length === 1 ? found[0] : undefined;
-      if (only === undefined) return d;
-      const [key, name] = only;
-      const full = key.startsWith('person:') ? key.slice('person:'.length).split('-').at(-1) : undefined;
-      return { ...d, source: { ...d.source, key, name, ...(full !== undefined && { surname: full }) } };
-    });
-    return resolved;
+  }
+  return article.map((d): AttributionIdentity => {
+    const surname = d.source === undefined ? undefined : bareSurname(d.source);
+    if (d.source === undefined || surname === undefined) return d;
+    const found = [...(byForm.get(surname) ?? [])].filter(([key]) => key !== `person:${surname}`);
+    const only = found.length === 1 ? found[0] : undefined;
+    if (only === undefined) return d;
+    const [key, name] = only;
+    const full = key.slice('person:'.length).split('-').at(-1);
+    return { ...d, source: { ...d.source, key, name, ...(full !== undefined && { surname: full }) } };
   });
 }

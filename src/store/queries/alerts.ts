@@ -90,7 +90,7 @@ export async function outletQuotedSources(db: Db, outletId: string): Promise<Quo
   // The attribution's own targets (not attribution_targets): rows written by hand or before
   // that table existed count too.
   const rows = await db.execute(sql`
-    SELECT at.article_id, t.actor AS actor_id, at.source_key AS key,
+    SELECT at.article_id, t.actor AS actor_id, coalesce(l.linked_key, at.source_key) AS key,
            coalesce(s.name, at.source_name, at.source_text, sw_span(ar.title, tx.text, at.source_start, at.source_end)) AS name,
            coalesce(s.kind, at.source_kind) AS kind,
            coalesce(at.content, sw_span(ar.title, tx.text, at.content_start, at.content_end), '') AS content
@@ -99,7 +99,9 @@ export async function outletQuotedSources(db: Db, outletId: string): Promise<Quo
     -- Quotes are offsets into the text (migration 0014); a pruned text leaves them empty.
     LEFT JOIN article_texts tx ON tx.article_id = ar.id AND tx.month = ar.month
     CROSS JOIN LATERAL jsonb_to_recordset(at.targets) AS t(actor text)
-    LEFT JOIN sources s ON s.key = at.source_key
+    -- A bare surname stored as written ("Peskov") counts as the person named in full elsewhere.
+    LEFT JOIN v_source_links l ON l.source_key = at.source_key
+    LEFT JOIN sources s ON s.key = coalesce(l.linked_key, at.source_key)
     WHERE ar.outlet_id = ${outletId} AND t.actor IS NOT NULL
     ORDER BY ar.published_at, at.article_id, at.ordinal`);
   return rowsOf<Row>(rows).map((r) => ({

@@ -79,38 +79,6 @@ export async function upsertSources(
     ON CONFLICT DO NOTHING`);
 }
 
-/**
- * What earlier articles established about some bare surnames ("peskov"): the person sources
- * whose full name ends with it (or, for two-word names, starts with it), or that were written
- * that way before. One query for a batch (the prefix match reads the sources table through its
- * key index only with a C collation; sources are few next to attributions).
- */
-export async function knownSources(
-  db: Db | Tx,
-  surnames: readonly string[],
-): Promise<Map<string, { key: string; name: string }[]>> {
-  const known = new Map<string, { key: string; name: string }[]>();
-  if (surnames.length === 0) return known;
-  const list = JSON.stringify(surnames);
-  const rows = rowsOf<{ form: string; key: string; name: string }>(
-    await db.execute(sql`
-      WITH f AS (SELECT jsonb_array_elements_text(${list}::jsonb) AS form)
-      SELECT f.form, s.key, s.name FROM f JOIN sources s ON s.surname = f.form AND s.kind = 'person'
-      UNION
-      -- A two-word name may be called by its first word (family name first: "Guo Lanying").
-      SELECT f.form, s.key, s.name FROM f
-      JOIN sources s ON s.kind = 'person' AND s.key LIKE 'person:' || f.form || '-%'
-        AND s.key NOT LIKE 'person:' || f.form || '-%-%'
-      UNION
-      SELECT f.form, s.key, s.name FROM f
-      JOIN source_aliases a ON a.alias = f.form
-      JOIN sources s ON s.key = a.source_key AND s.kind = 'person'
-      ORDER BY 1, 2`),
-  );
-  for (const r of rows) known.set(r.form, [...(known.get(r.form) ?? []), { key: r.key, name: r.name }]);
-  return known;
-}
-
 export interface StoredSource {
   key: string;
   name: string;
