@@ -11,10 +11,10 @@ import { pronounMentions } from './pronoun-mentions.js';
 
 /**
  * Stored with every analysis row: the version of the analyzer's own rules (matching, frames,
- * attribution, aggregation; bump `a5` when they change) and of the stance model it scores with,
+ * attribution, aggregation; bump `a6` when they change) and of the stance model it scores with,
  * so that retrained weights make a new version by themselves.
  */
-export const ANALYZER_VERSION = `a5-${STANCE_MODEL_VERSION}`;
+export const ANALYZER_VERSION = `a6-${STANCE_MODEL_VERSION}`;
 
 let learned: MentionScorer | undefined;
 
