@@ -6,24 +6,32 @@
 -- one person named in full with that family name (person:dmitry-peskov); a family name two
 -- stored people share links to neither.
 
--- A bare surname source and the one person named in full it stands for.
+-- The one person named in full that a bare surname source stands for (no row for any other key).
+-- A function the views join per row (LATERAL) rather than a view over every stored source: a
+-- reader filtered by actor or outlet then looks up only its own rows' keys, by index (surname, and
+-- the key's first word), whatever the number of sources stored. SECURITY DEFINER because the
+-- analysts' role reads views, not the sources table, and a function called from a view runs with
+-- the caller's rights; it tells no more than v_source_links does.
+CREATE FUNCTION sw_source_link(k text) RETURNS TABLE (linked_key text, linked_name text)
+LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path FROM CURRENT AS $fn$
+  SELECT min(f.key), min(f.name)
+  FROM sources f
+  WHERE k LIKE 'person:_%' AND strpos(k, '-') = 0
+    AND f.kind = 'person' AND f.key LIKE 'person:%' AND f.key <> k
+    AND (f.surname = substr(k, length('person:') + 1)
+      -- A two-word name may be called by its first word (family name first: "Guo Lanying" is "Guo").
+      OR (split_part(f.key, '-', 1) = k AND strpos(f.key, '-') > 0
+          AND strpos(substr(f.key, strpos(f.key, '-') + 1), '-') = 0))
+  HAVING count(*) = 1
+$fn$;
+--> statement-breakpoint
+CREATE INDEX sources_first_word_index ON sources (split_part(key, '-', 1));
+--> statement-breakpoint
+-- Every bare surname source and the one person named in full it stands for.
 CREATE VIEW v_source_links AS
-WITH bare AS (
-  SELECT key, substr(key, length('person:') + 1) AS form FROM sources
-  WHERE kind = 'person' AND key LIKE 'person:_%' AND strpos(key, '-') = 0
-), candidates AS (
-  SELECT b.key AS source_key, f.key, f.name
-  FROM bare b JOIN sources f ON f.surname = b.form AND f.kind = 'person' AND f.key LIKE 'person:%'
-  UNION
-  -- A two-word name may be called by its first word (family name first: "Guo Lanying" is "Guo").
-  SELECT b.key, f.key, f.name
-  FROM bare b JOIN sources f ON f.kind = 'person' AND f.key LIKE b.key || '-%' AND f.key NOT LIKE b.key || '-%-%'
-)
-SELECT source_key, min(key) AS linked_key, min(name) AS linked_name
-FROM candidates
-WHERE key <> source_key
-GROUP BY source_key
-HAVING count(*) = 1;
+SELECT s.key AS source_key, l.linked_key, l.linked_name
+FROM sources s CROSS JOIN LATERAL sw_source_link(s.key) l
+WHERE s.kind = 'person';
 --> statement-breakpoint
 -- The analysts' views name the linked source (same columns as before).
 CREATE OR REPLACE VIEW v_attributions AS
@@ -41,7 +49,7 @@ FROM attributions at
 JOIN articles ar ON ar.id = at.article_id AND ar.analyzer_version = at.analyzer_version
 JOIN outlets o ON o.id = ar.outlet_id
 LEFT JOIN article_texts tx ON tx.article_id = ar.id AND tx.month = ar.month
-LEFT JOIN v_source_links l ON l.source_key = at.source_key;
+LEFT JOIN LATERAL sw_source_link(at.source_key) l ON true;
 --> statement-breakpoint
 CREATE OR REPLACE VIEW v_sources AS
 SELECT t.actor_id, ac.name AS actor_name, ar.outlet_id, o.name AS outlet_name,
@@ -59,7 +67,7 @@ JOIN attributions at ON at.article_id = t.article_id AND at.analyzer_version = t
 JOIN articles ar ON ar.id = t.article_id AND ar.analyzer_version = t.analyzer_version
 JOIN outlets o ON o.id = ar.outlet_id
 JOIN actors ac ON ac.id = t.actor_id
-LEFT JOIN v_source_links l ON l.source_key = t.source_key
+LEFT JOIN LATERAL sw_source_link(t.source_key) l ON true
 LEFT JOIN sources s ON s.key = coalesce(l.linked_key, t.source_key)
 LEFT JOIN article_texts tx ON tx.article_id = ar.id AND tx.month = ar.month;
 --> statement-breakpoint
@@ -78,7 +86,7 @@ JOIN attributions at ON at.article_id = t.article_id AND at.analyzer_version = t
 JOIN articles ar ON ar.id = t.article_id AND ar.analyzer_version = t.analyzer_version
 JOIN outlets o ON o.id = ar.outlet_id
 JOIN actors ac ON ac.id = t.actor_id
-LEFT JOIN v_source_links l ON l.source_key = t.source_key
+LEFT JOIN LATERAL sw_source_link(t.source_key) l ON true
 JOIN sources s ON s.key = coalesce(l.linked_key, t.source_key)
 WHERE ar.published_at IS NOT NULL AND NOT ar.excluded_from_trends
 GROUP BY t.actor_id, ac.name, ar.outlet_id, o.name, 5, s.key, s.name, s.kind, s.actor_id;
@@ -86,5 +94,6 @@ GROUP BY t.actor_id, ac.name, ar.outlet_id, o.name, 5, s.key, s.name, s.kind, s.
 DO $$ BEGIN
   IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'stancewatch_analyst') THEN
     GRANT SELECT ON v_source_links TO stancewatch_analyst;
+    GRANT EXECUTE ON FUNCTION sw_source_link(text) TO stancewatch_analyst;
   END IF;
 END $$;

@@ -100,7 +100,7 @@ export async function outletQuotedSources(db: Db, outletId: string): Promise<Quo
     LEFT JOIN article_texts tx ON tx.article_id = ar.id AND tx.month = ar.month
     CROSS JOIN LATERAL jsonb_to_recordset(at.targets) AS t(actor text)
     -- A bare surname stored as written ("Peskov") counts as the person named in full elsewhere.
-    LEFT JOIN v_source_links l ON l.source_key = at.source_key
+    LEFT JOIN LATERAL sw_source_link(at.source_key) l ON true
     LEFT JOIN sources s ON s.key = coalesce(l.linked_key, at.source_key)
     WHERE ar.outlet_id = ${outletId} AND t.actor IS NOT NULL
     ORDER BY ar.published_at, at.article_id, at.ordinal`);
