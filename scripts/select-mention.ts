@@ -14,10 +14,10 @@ import { decodeModel, type SerializedStanceModel } from '../src/nlp/stance-model
 import { STANCE_LABELS } from '../src/nlp/stance-model/types.js';
 import { articleFolds, FOLDS } from './stance/cv.js';
 import { GRU_SHARE, LINEAR_DEFAULTS } from './stance/hyper.js';
-import { featureVocabulary, indexExamples, trainLinear, type LinearOptions } from './stance/linear-train.js';
+import { indexExamples, trainLinear, type LinearOptions } from './stance/linear-train.js';
 import { evaluate, formatReport } from './stance/metrics.js';
 import { buildModel, serializeModel, type ModelParts } from './stance/package-model.js';
-import { nameBlind, withoutRoles } from './stance/recipe.js';
+import { linearVocabulary } from './stance/recipe.js';
 import { log, prepare } from './stance/prepare.js';
 import { predictExamples } from './stance/predict-examples.js';
 
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     'gru-from': { type: 'string' },
     variants: { type: 'string' },
     shares: { type: 'string', default: String(GRU_SHARE) },
+    /** Which of the --gru-from readers to average (indices, comma-separated; default all). */
+    readers: { type: 'string' },
     write: { type: 'string' },
     out: { type: 'string' },
   },
@@ -73,6 +75,8 @@ const VARIANTS: Record<string, Variant> = {
   'blind-l2-64': { blind: true, roles: false, l2: 64 },
   role: { blind: false, roles: true, l2: L2 },
   'role-blind': { blind: true, roles: true, l2: L2 },
+  'role-bal': { blind: false, roles: true, weights: balanced, l2: L2 },
+  'role-blind-bal': { blind: true, roles: true, weights: balanced, l2: L2 },
   'l2-16': { blind: false, roles: false, l2: 16 },
   'l2-64': { blind: false, roles: false, l2: 64 },
 };
@@ -81,6 +85,13 @@ const gru = values['gru-from']
   ? decodeModel(JSON.parse(readFileSync(values['gru-from'], 'utf8')) as SerializedStanceModel).gru
   : undefined;
 if (values['gru-from'] && !gru) throw new Error(`${values['gru-from']} has no GRU readers`);
+const readers = gru && values.readers !== undefined
+  ? values.readers.split(',').map((k) => {
+      const r = gru.readers[Number(k)];
+      if (!r) throw new Error(`--readers: ${values['gru-from']} has no reader ${k} (it has ${gru.readers.length})`);
+      return r;
+    })
+  : gru?.readers;
 
 function nll(probs: readonly (readonly number[])[], gold: readonly number[]): number {
   return probs.reduce((s, p, i) => s - Math.log(Math.max(1e-9, p[gold[i]!] ?? 0)), 0) / probs.length;
@@ -93,10 +104,8 @@ const goldIdx = held.map((e) => e.label);
 for (const name of names) {
   const v = VARIANTS[name];
   if (!v) throw new Error(`unknown variant ${name} (known: ${Object.keys(VARIANTS).join(', ')})`);
-  const options: LinearOptions = { ...LINEAR_DEFAULTS, l2: v.l2, ...(v.weights ? { classWeights: v.weights } : {}) };
-  let features = featureVocabulary(fit, options.minCount);
-  if (v.blind) features = nameBlind(features, fit);
-  if (!v.roles) features = withoutRoles(features);
+  const options: LinearOptions = { ...LINEAR_DEFAULTS, l2: v.l2, nameBlind: v.blind, roles: v.roles, ...(v.weights ? { classWeights: v.weights } : {}) };
+  const features = linearVocabulary(fit, options);
   const weights = trainLinear(indexExamples(fit, features, data.vocab), features.size, [...features.keys()], options);
   const parts: ModelParts = { version: 'select', features, weights, vocab: data.vocab, lexicon: data.lexicon, classBias: [0, 0, 0] };
   const linear = predictExamples(buildModel(parts), held);
@@ -104,7 +113,7 @@ for (const name of names) {
   console.log(`${name}: regression alone F1m ${lr.f1m.toFixed(2)} NLL ${nll(linear.map((r) => r.probs), goldIdx).toFixed(4)} (${features.size} features)`);
   if (gru) {
     for (const share of shares) {
-      const results = predictExamples(buildModel({ ...parts, gru: { readers: gru.readers, share } }), held);
+      const results = predictExamples(buildModel({ ...parts, gru: { readers: readers ?? [], share } }), held);
       const r = evaluate(gold, results.map((x) => x.label));
       console.log(formatReport(`${name}, with the readers (share ${share}), NLL ${nll(results.map((x) => x.probs), goldIdx).toFixed(4)}`, r));
     }
@@ -112,7 +121,7 @@ for (const name of names) {
   if (values.write === name && values.out) {
     if (!gru) throw new Error('--write needs --gru-from');
     const { STANCE_MODEL_VERSION } = await import('../src/nlp/stance-model/version.js');
-    const serialized = serializeModel({ ...parts, version: STANCE_MODEL_VERSION, gru: { readers: gru.readers, share: shares[0] ?? GRU_SHARE } });
+    const serialized = serializeModel({ ...parts, version: STANCE_MODEL_VERSION, gru: { readers: readers ?? [], share: shares[0] ?? GRU_SHARE } });
     writeFileSync(values.out, `${JSON.stringify(serialized)}\n`);
     log(`wrote ${values.out}`);
   }

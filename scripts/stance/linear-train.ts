@@ -23,6 +23,10 @@ export interface LinearOptions {
    * classWeights[c] times. Absent: every example counts once.
    */
   classWeights?: readonly [number, number, number];
+  /** Drop the target's own proper-name words as features (recipe.ts nameBlind). */
+  nameBlind?: boolean;
+  /** Keep the role features `R|…` (agent or patient of an evaluative verb). */
+  roles?: boolean;
 }
 
 export interface LinearWeights {

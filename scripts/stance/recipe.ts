@@ -1,4 +1,13 @@
 import type { Example } from './featurize.js';
+import { featureVocabulary, type LinearOptions } from './linear-train.js';
+
+/** The regression's feature list for `options`: seen often enough, less what the recipe leaves out. */
+export function linearVocabulary(examples: readonly Example[], options: LinearOptions): Map<string, number> {
+  let features = featureVocabulary(examples, options.minCount);
+  if (options.nameBlind) features = nameBlind(features, examples);
+  if (!options.roles) features = withoutRoles(features);
+  return features;
+}
 
 /**
  * The feature list without the target's own name words: `T|lemma` features of tokens tagged as
