@@ -15,7 +15,8 @@ import { articleFolds, FOLDS } from './stance/cv.js';
 import { gruExamples } from './stance/gru-examples.js';
 import { trainGru } from './stance/gru-train.js';
 import { GRU_DEFAULTS, GRU_SEEDS, GRU_SHARE, LINEAR_DEFAULTS } from './stance/hyper.js';
-import { featureVocabulary, indexExamples, trainLinear, type LinearOptions } from './stance/linear-train.js';
+import { indexExamples, trainLinear, type LinearOptions } from './stance/linear-train.js';
+import { linearVocabulary } from './stance/recipe.js';
 import { evaluate, formatReport } from './stance/metrics.js';
 import { buildModel, serializeModel, type ModelParts } from './stance/package-model.js';
 import { log, prepare } from './stance/prepare.js';
@@ -62,7 +63,7 @@ function devF1m(model: StanceModel, set: readonly LabelledSentence[]): number {
 }
 
 function fit(options: LinearOptions): ModelParts {
-  const features = featureVocabulary(trainExamples, options.minCount);
+  const features = linearVocabulary(trainExamples, options);
   const indexed = indexExamples(trainExamples, features, data.vocab);
   const weights = trainLinear(indexed, features.size, [...features.keys()], options);
   return { version: STANCE_MODEL_VERSION, features, weights, vocab: data.vocab, lexicon: data.lexicon, classBias: [0, 0, 0] };

@@ -3,7 +3,8 @@ import type { Example } from './featurize.js';
 import { gruExamples } from './gru-examples.js';
 import { trainGru } from './gru-train.js';
 import { GRU_DEFAULTS, GRU_SEEDS, GRU_SHARE, LINEAR_DEFAULTS } from './hyper.js';
-import { featureVocabulary, indexExamples, trainLinear, type LinearOptions } from './linear-train.js';
+import { indexExamples, trainLinear, type LinearOptions } from './linear-train.js';
+import { linearVocabulary } from './recipe.js';
 import { evaluate, formatReport, type Report } from './metrics.js';
 import { buildModel } from './package-model.js';
 import { log, prepare } from './prepare.js';
@@ -50,7 +51,7 @@ export async function crossValidate(linearOnly = false, options: LinearOptions =
     // Analyst examples join every fold's training side and are never held out: CV scores NewsMTSC only.
     const fit = [...ex.filter((_, i) => fold[i] !== k), ...analystExamples];
     const held = ex.filter((_, i) => fold[i] === k);
-    const features = featureVocabulary(fit, options.minCount);
+    const features = linearVocabulary(fit, options);
     const weights = trainLinear(indexExamples(fit, features, vocab), features.size, [...features.keys()], options);
     const readers = [];
     if (!linearOnly) {

@@ -18,6 +18,15 @@ export interface LinearOptions {
   maxIterations: number;
   /** Features seen in fewer training examples are dropped. */
   minCount: number;
+  /**
+   * Weight of each class (negative, neutral, positive) in the loss; an example of class c counts
+   * classWeights[c] times. Absent: every example counts once.
+   */
+  classWeights?: readonly [number, number, number];
+  /** Drop the target's own proper-name words as features (recipe.ts nameBlind). */
+  nameBlind?: boolean;
+  /** Keep the role features `R|…` (agent or patient of an evaluative verb). */
+  roles?: boolean;
 }
 
 export interface LinearWeights {
@@ -73,7 +82,9 @@ export function indexExamples(examples: readonly Example[], features: Map<string
  */
 export function trainLinear(data: readonly Indexed[], featureCount: number, featureNames: readonly string[], o: LinearOptions): LinearWeights {
   const width = POOL_COUNT * DIMS;
-  const n = data.length;
+  const cw = o.classWeights ?? [1, 1, 1];
+  // The loss is a weighted mean: with unit weights, the sum of weights is the number of examples.
+  const n = o.classWeights ? data.reduce((s, e) => s + (cw[e.label] ?? 1), 0) : data.length;
   const biasRow = featureNames.indexOf('BIAS');
   const objective = (w: Float64Array, grad: Float64Array): number => {
     grad.fill(0);
@@ -102,10 +113,11 @@ export function trainLinear(data: readonly Indexed[], featureCount: number, feat
       const e1 = Math.exp(z[1]! - m);
       const e2 = Math.exp(z[2]! - m);
       const sum = e0 + e1 + e2;
-      loss -= Math.log([e0, e1, e2][e.label]! / sum);
-      const d0 = (e0 / sum - (e.label === 0 ? 1 : 0)) / n;
-      const d1 = (e1 / sum - (e.label === 1 ? 1 : 0)) / n;
-      const d2 = (e2 / sum - (e.label === 2 ? 1 : 0)) / n;
+      const c = cw[e.label] ?? 1;
+      loss -= c * Math.log([e0, e1, e2][e.label]! / sum);
+      const d0 = (c * (e0 / sum - (e.label === 0 ? 1 : 0))) / n;
+      const d1 = (c * (e1 / sum - (e.label === 1 ? 1 : 0))) / n;
+      const d2 = (c * (e2 / sum - (e.label === 2 ? 1 : 0))) / n;
       for (let k = 0; k < e.idx.length; k += 1) {
         const r = e.idx[k]! * 3;
         const v = e.val[k]!;

@@ -115,7 +115,8 @@ function mentionFeatures(tokens: readonly StanceToken[], target: TokenRange, oth
 /**
  * Target-dependent features of one mention: each context word keyed by its distance bucket, side,
  * clause, negation and whether it stands closer to another mention; bigrams near the target; signed
- * lexicon sums; and the shares of averaged-word-vector pools. The same code builds training
+ * lexicon sums; the mention's role (agent or patient) towards evaluative verbs of its clause; and
+ * the shares of averaged-word-vector pools. The same code builds training
  * examples and scores mentions at run time, so the two cannot drift apart.
  */
 export function extractFeatures(
@@ -161,6 +162,14 @@ export function extractFeatures(
         { name: `L|${clause}${owner}`, value: signed, token: i },
         { name: `L|${signed > 0 ? 'pos' : 'neg'}|${range}${clause}`, value: 1, token: i },
       );
+      // Role towards an evaluative verb of its clause: "X attacked …" against "… attacked X".
+      if (t.pos === 'VERB' && clause === 'S' && near <= ROLE_REACH) {
+        const role = roleOf(tokens, i, target);
+        sparse.push(
+          { name: `R|${role}`, value: signed, token: i },
+          { name: `R|${role}|${signed > 0 ? 'pos' : 'neg'}`, value: 1, token: i },
+        );
+      }
     }
     if (w === OTHER || t.pos === 'PUNCT') continue;
     if (near <= 3) pools.push({ pool: 0, token: i, weight: 1 });
@@ -204,3 +213,25 @@ function normalisePools(pools: PoolShare[]): PoolShare[] {
   for (const p of pools) totals[p.pool] = (totals[p.pool] ?? 0) + p.weight;
   return pools.map((p) => ({ ...p, weight: p.weight / (totals[p.pool] ?? 1) }));
 }
+
+/**
+ * The mention's role towards an evaluative verb at token i in its clause: agent ('A', it does
+ * what the verb says: "X attacked", "praised by X") or patient ('P', it undergoes it: "attacked X",
+ * "X was praised"). A verb after the mention has it as subject unless a form of "be" or "get"
+ * stands between them and the verb is not an -ing form (the passive); a verb before it has it as
+ * object unless "by" stands right before the mention.
+ */
+export function roleOf(tokens: readonly StanceToken[], i: number, target: TokenRange): 'A' | 'P' {
+  if (i >= target.to) {
+    if ((tokens[i]?.lower ?? '').endsWith('ing')) return 'A';
+    for (let k = target.to; k < i; k += 1) {
+      const lemma = tokens[k]?.lemma;
+      if (lemma === 'be' || lemma === 'get') return 'P';
+    }
+    return 'A';
+  }
+  return tokens[target.from - 1]?.lower === 'by' ? 'A' : 'P';
+}
+
+/** Largest distance at which an evaluative verb of the mention's clause gives a role feature. */
+export const ROLE_REACH = 8;

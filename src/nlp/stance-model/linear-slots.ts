@@ -24,11 +24,16 @@ export const FIXED_NAMES = [
   ...RANGES.map((r) => `L|${r}`),
   ...['SM', 'SO', 'XM', 'XO'].map((c) => `L|${c}`),
   ...['pos', 'neg'].flatMap((s) => RANGES.flatMap((r) => ['S', 'X'].map((c) => `L|${s}|${r}${c}`))),
+  // Role towards an evaluative verb (features.ts roleOf): signed polarity, then the sign.
+  'R|A', 'R|P',
+  ...['A', 'P'].flatMap((r) => ['pos', 'neg'].map((s) => `R|${r}|${s}`)),
 ];
 export const FIX_BIAS = 0;
 export const FIX_RANGE = 1; // + range
 export const FIX_CLAUSE_OWNER = 4; // + clause * 2 + owner(M=0, O=1), as 'SM','SO','XM','XO'
 export const FIX_SIGN = 8; // + sign(pos=0, neg=1) * 6 + range * 2 + clause
+export const FIX_ROLE = 20; // + role(A=0, P=1)
+export const FIX_ROLE_SIGN = 22; // + role * 2 + sign(pos=0, neg=1)
 
 /** Distance bucket index of `bucket()` in features.ts, by side. */
 export function bucketIndex(distance: number): number {
