@@ -53,6 +53,12 @@ export interface StanceDetectorOptions {
    * without it the reference's estimation error is left to `calibration`.
    */
   shrink: boolean;
+  /**
+   * Where the reference ends: `excursion`, just before the side's current excursion (the articles
+   * under test never shape it), or `rolling`, just before the article being read (it follows the
+   * series, excursion included, as in Hawkins' self-starting CUSUM).
+   */
+  reference?: 'excursion' | 'rolling';
 }
 
 export type TrackName = 'mean' | `share:${'negative' | 'positive'}`;
@@ -267,13 +273,15 @@ export function firstStanceAlarm(
   for (let t = origin; t < scores.length; t++) {
     for (const side of all) {
       const xs = valuesOf(side.track);
-      const from = Math.max(origin, side.start - o.maxBefore);
-      if (side.start - from < o.minBefore) {
+      const rolling = o.reference === 'rolling';
+      const end = rolling ? t : side.start;
+      const from = Math.max(origin, end - o.maxBefore);
+      if (end - from < o.minBefore) {
         side.start = t + 1;
         continue;
       }
-      if (!side.ref || side.start - side.ref.to >= REFRESH || side.ref.from < origin) {
-        side.ref = reference(side, xs, from, side.start, o, times);
+      if (!side.ref || end - side.ref.to >= REFRESH || side.ref.from < origin) {
+        side.ref = reference(side, xs, from, end, o, times);
       }
       const ref = side.ref;
       side.sum = Math.max(0, side.sum + increment(side, ref, xs[t]!, o));
