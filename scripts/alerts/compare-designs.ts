@@ -8,9 +8,9 @@ import {
   type StanceDetectorOptions,
 } from '../../src/alerts/index.js';
 import { seededRng } from '../../src/demo/world/prng.js';
-import { plainCusumAlarms, type PlainCusumOptions } from './plain-cusum.js';
+import type { PlainCusumOptions } from './plain-cusum.js';
 import { labelledReadings } from './pools.js';
-import { realFigures, scoreReal } from './real-score.js';
+import { plainDetections, realFigures, scoreReal } from './real-score.js';
 import type { RealSeries } from './real-world.js';
 import { buildSeries } from './series.js';
 import { cachedWorld } from './world-cache.js';
@@ -30,13 +30,14 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     target: { type: 'string', default: '0.3' },
     folds: { type: 'string', default: '2,3,4,5' },
-    'worlds-per-fold': { type: 'string', default: '2' },
+    'worlds-per-fold': { type: 'string', default: '4' },
     synthetic: { type: 'string', default: '300' },
     'eval-worlds': { type: 'string', default: '6' },
     seed: { type: 'string', default: 'stancewatch-alerts-1' },
     cache: { type: 'string', default: '.stancewatch/eval-alerts' },
     verbose: { type: 'boolean', default: false },
     'real-nulls-only': { type: 'boolean', default: false },
+    curve: { type: 'boolean', default: false },
   },
 });
 
@@ -53,26 +54,6 @@ interface Design {
   make: (knob: number) => Run;
 }
 
-/** A minimal stance detection for scoring (the eval scores direction and detection time). */
-function stub(points: SeriesPoint[], at: number, start: number, direction: 1 | -1): Detection {
-  const side = { articles: 0, mean: 0, ciLow: 0, ciHigh: 0 };
-  return {
-    kind: 'stance-level',
-    measure: 'stance',
-    direction,
-    refStart: 0,
-    changeIndex: start,
-    detectIndex: at,
-    changeAt: points[start]!.at,
-    detectedAt: points[at]!.at,
-    before: side,
-    after: side,
-    statistic: { method: 'cusum', value: 0, threshold: 0 },
-    shares: [],
-    drivers: [],
-  };
-}
-
 const ours =
   (o: StanceDetectorOptions, labels = true): Run =>
   (points) => {
@@ -83,14 +64,27 @@ const ours =
 const plain =
   (o: PlainCusumOptions): Run =>
   (points) =>
-    applyCooldown(
-      plainCusumAlarms(points.map((p) => p.score), o).map((a) => stub(points, a.at, a.start, a.direction)),
-      COOLDOWN_DAYS,
-    );
+    plainDetections(points, o);
 
-const calibrations = [-1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
+const calibrations = [-1, -0.5, 0, 0.5, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3, 3.25, 3.5, 4, 4.5, 5];
 const hs = [30, 26, 22, 20, 18, 16, 14, 13, 12, 11, 10, 9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6, 5.5, 5, 4.5, 4, 3.5, 3];
 const base = SENSITIVITY.medium.stance;
+/** The stance detector as main had it before this comparison (frozen reference with the n/(n + m) shrink). */
+const MAIN: Partial<StanceDetectorOptions> = {
+  meanShifts: [{ size: 0.5, share: 0.8 }, { size: 1.5, share: 0.2 }],
+  meanBudget: 0.5,
+  minBefore: 15,
+  shrink: true,
+  reference: 'excursion',
+};
+/** The rolling-reference family: no shrink, a 30-article warm-up (the other parameters as main had them). */
+const R: Partial<StanceDetectorOptions> = {
+  shrink: false,
+  reference: 'rolling',
+  minBefore: 30,
+  meanShifts: [{ size: 0.5, share: 0.8 }, { size: 1.5, share: 0.2 }],
+  meanBudget: 0.5,
+};
 const variant = (name: string, over: Partial<StanceDetectorOptions>, labels = true): Design => ({
   name,
   knobs: calibrations,
@@ -101,16 +95,29 @@ const DESIGNS: Design[] = [
   { name: 'plain k0.5 w120', knobs: hs, make: (h) => plain({ k: 0.5, h, warmup: 15, window: 120 }) },
   { name: 'plain k0.25 w120', knobs: hs, make: (h) => plain({ k: 0.25, h, warmup: 15, window: 120 }) },
   { name: 'plain k0.5 w120 warm30', knobs: hs, make: (h) => plain({ k: 0.5, h, warmup: 30, window: 120 }) },
-  variant('ours (main)', {}),
-  variant('ours no shrink', { shrink: false }),
-  variant('ours mean only', { meanBudget: 1 }, false),
-  variant('ours mean only, no shrink', { meanBudget: 1, shrink: false }, false),
-  variant('ours shares only', { meanBudget: 0.0001 }),
-  variant('ours minEffect 0', { minEffectSpreads: 0, minShareMove: 0 }),
-  variant('rolling all', { shrink: false, reference: 'rolling' }),
-  variant('rolling mean only', { shrink: false, reference: 'rolling', meanBudget: 1 }, false),
-  variant('rolling shares only', { shrink: false, reference: 'rolling', meanBudget: 0.0001 }),
-  variant('rolling all warm30', { shrink: false, reference: 'rolling', minBefore: 30 }),
+  variant('ours (this branch)', {}),
+  variant('main before this comparison', MAIN),
+  variant('main, no shrink', { ...MAIN, shrink: false }),
+  variant('main, mean track only', { ...MAIN, meanBudget: 1 }, false),
+  variant('main, share tracks only', { ...MAIN, meanBudget: 0.0001 }),
+  variant('main, no minimum effect', { ...MAIN, minEffectSpreads: 0, minShareMove: 0 }),
+  variant('rolling, warm-up 15', { ...R, minBefore: 15 }),
+  variant('rolling, mean track only', { ...R, meanBudget: 1 }, false),
+  variant('rolling, share tracks only', { ...R, meanBudget: 0.0001 }),
+  variant('R warm30', R),
+  variant('R warm20', { ...R, minBefore: 20 }),
+  variant('R warm40', { ...R, minBefore: 40 }),
+  variant('R mean .75/1.5', { ...R, meanShifts: [{ size: 0.75, share: 0.8 }, { size: 1.5, share: 0.2 }] }),
+  variant('R mean .35/1', { ...R, meanShifts: [{ size: 0.35, share: 0.8 }, { size: 1, share: 0.2 }] }),
+  variant('R mean .5 only', { ...R, meanShifts: [{ size: 0.5, share: 1 }] }),
+  variant('R shares .3/.5', { ...R, shareShifts: [{ size: 0.3, share: 0.8 }, { size: 0.5, share: 0.2 }] }),
+  variant('R shares .15/.3', { ...R, shareShifts: [{ size: 0.15, share: 0.8 }, { size: 0.3, share: 0.2 }] }),
+  variant('R meanBudget .3', { ...R, meanBudget: 0.3 }),
+  variant('R meanBudget .7', { ...R, meanBudget: 0.7 }),
+  variant('R clip 3', { ...R, clip: 3 }),
+  variant('R mean .6 only, mb .7', { ...R, meanShifts: [{ size: 0.6, share: 1 }], meanBudget: 0.7 }),
+  variant('R mean .5 only, mb .7', { ...R, meanShifts: [{ size: 0.5, share: 1 }], meanBudget: 0.7 }),
+  variant('R mean .5/1.5, mb .7, shares .3', { ...R, meanBudget: 0.7, shareShifts: [{ size: 0.3, share: 1 }] }),
 ];
 
 // ---- data -------------------------------------------------------------------------------------
@@ -163,9 +170,29 @@ function choose(d: Design, withSynthetic: boolean): { knob?: number; rows: strin
   return knob === undefined ? { rows } : { knob, rows };
 }
 
+/** Power against false alerts: each knob's null rates beside its fold-1 figures (until the nulls pass twice the target). */
+function curve(d: Design): void {
+  console.log(`${d.name}: knob | null FA analyzer / perfect / synthetic | fold 1 found in 6 wk analyzer / perfect (FA)`);
+  for (const k of d.knobs) {
+    const run = d.make(k);
+    const r = [nullRate(nullFamilies.analyzer, run), nullRate(nullFamilies.perfect, run), nullRate(nullFamilies.synthetic, run)];
+    const f = (which: 'analyzer' | 'perfect') => realFigures(evalSeries.map((s) => scoreReal(s, s[which], run(s[which]))));
+    const a = f('analyzer');
+    const p = f('perfect');
+    console.log(
+      `    ${k} | ${r.map((x) => fmt(x)).join(' / ')} | ${a.foundWithin6Weeks} / ${p.foundWithin6Weeks} of ${p.shifts} (${fmt(a.falseAlertsPer100SeriesMonths)}, ${fmt(p.falseAlertsPer100SeriesMonths)})`,
+    );
+    if (Math.max(r[0]!, r[1]!) > 2 * target) break;
+  }
+}
+
 for (const d of DESIGNS) {
+  if (args.only && args.curve && args.only.split(',').some((n) => d.name.includes(n))) {
+    curve(d);
+    continue;
+  }
   if (args.only && !args.only.split(',').some((n) => d.name.includes(n))) continue;
-  for (const withSynthetic of args['real-nulls-only'] ? [false] : [true, false]) {
+  for (const withSynthetic of [!args['real-nulls-only']]) {
     const t0 = Date.now();
     const { knob, rows } = choose(d, withSynthetic);
     const tag = withSynthetic ? 'real+synthetic nulls' : 'real nulls only';

@@ -17,9 +17,12 @@ const MONTH_MS = (365.2425 / 12) * 86_400_000;
 export interface StanceDetectorOptions {
   /**
    * Shifts of the mean the `mean` track is matched to, in spreads of the series, each with its
-   * share of that track's budget: a small one found steadily, a large one found at once.
+   * share of that track's budget: a small one found steadily, a large one found at once. A
+   * side may start after fewer articles (`minBefore`): an error e of the reference's mean adds
+   * δ·e per article against a drift of δ²/2 under the matched shift, so a large shift tolerates a
+   * shorter reference (a quarter of the error weight at three times δ).
    */
-  meanShifts: readonly { size: number; share: number }[];
+  meanShifts: readonly { size: number; share: number; minBefore?: number }[];
   /**
    * Moves of a label's share of articles (in points of share, 0.2 = 20 points) the share tracks
    * are matched to, each with its share of their budget.
@@ -58,7 +61,7 @@ export interface StanceDetectorOptions {
    * under test never shape it), or `rolling`, just before the article being read (it follows the
    * series, excursion included, as in Hawkins' self-starting CUSUM).
    */
-  reference?: 'excursion' | 'rolling';
+  reference: 'excursion' | 'rolling';
 }
 
 export type TrackName = 'mean' | `share:${'negative' | 'positive'}`;
@@ -90,6 +93,8 @@ interface Side {
   track: TrackName;
   direction: 1 | -1;
   size: number;
+  /** Fewest reference articles before this side reads one. */
+  minBefore: number;
   /** ln(1 / this side's share of the budget). */
   extra: number;
   sum: number;
@@ -143,9 +148,10 @@ export function robustCenterSpread(xs: readonly number[]): { center: number; spr
 
 function sides(o: StanceDetectorOptions, origin: number, withLabels: boolean): Side[] {
   const out: Side[] = [];
-  for (const { size, share } of o.meanShifts) {
+  for (const { size, share, minBefore } of o.meanShifts) {
     for (const direction of [1, -1] as const) {
-      out.push({ track: 'mean', direction, size, extra: -Math.log((o.meanBudget * share) / 2), sum: 0, start: origin });
+      const extra = -Math.log((o.meanBudget * share) / 2);
+      out.push({ track: 'mean', direction, size, minBefore: minBefore ?? o.minBefore, extra, sum: 0, start: origin });
     }
   }
   if (!withLabels) return out;
@@ -153,7 +159,7 @@ function sides(o: StanceDetectorOptions, origin: number, withLabels: boolean): S
     for (const track of ['share:negative', 'share:positive'] as const) {
       for (const direction of [1, -1] as const) {
         const part = ((1 - o.meanBudget) * share) / 4;
-        out.push({ track, direction, size, extra: -Math.log(part), sum: 0, start: origin });
+        out.push({ track, direction, size, minBefore: o.minBefore, extra: -Math.log(part), sum: 0, start: origin });
       }
     }
   }
@@ -276,7 +282,7 @@ export function firstStanceAlarm(
       const rolling = o.reference === 'rolling';
       const end = rolling ? t : side.start;
       const from = Math.max(origin, end - o.maxBefore);
-      if (end - from < o.minBefore) {
+      if (end - from < side.minBefore) {
         side.start = t + 1;
         continue;
       }
@@ -294,7 +300,7 @@ export function firstStanceAlarm(
       if (statistic < ref.h) continue;
       const refStart = Math.max(origin, side.start - o.maxBefore);
       const start = refineStart(xs, refStart, side.start, t);
-      if (t + 1 - start < o.minAfter || start - refStart < o.minBefore) continue;
+      if (t + 1 - start < o.minAfter || start - refStart < side.minBefore) continue;
       const direction = stanceDirection(side.track, side.direction);
       const span = { refStart, start, end: t + 1 };
       if (!bigEnough(scores, withLabels ? valuesOf : undefined, span, direction, o)) continue;
