@@ -8,7 +8,7 @@ const MONTH_MS = (365.2425 / 12) * 86_400_000;
  * usually does, never against a fixed score scale (a scorer that spreads or squeezes its scores
  * leaves it unchanged). Two tracks watch each series:
  * - `mean`: a self-starting two-sided CUSUM of article scores standardised by the series' own
- *   recent mean and robust spread;
+ *   recent mean and robust spread (the articles just before each one);
  * - `share:negative` / `share:positive`: a Bernoulli CUSUM on the share of articles the analyzer
  *   labels negative (positive), against the series' own recent share.
  * Every track's threshold comes from one false-alert budget per series, split between the tracks
@@ -53,7 +53,8 @@ export interface StanceDetectorOptions {
    * Shrink the sum by n/(n + m) for a reference of n articles against an excursion of m (the
    * two-sample likelihood ratio for normal noise). It caps the statistic near n times the
    * per-article drift, so a long, moderate shift against a short reference may never alarm;
-   * without it the reference's estimation error is left to `calibration`.
+   * without it the reference's estimation error is left to `calibration`. Off with a rolling
+   * reference, which corrects that error itself (docs/alerts.md compares the two).
    */
   shrink: boolean;
   /**
@@ -256,10 +257,11 @@ function bigEnough(
 }
 
 /**
- * The first alarm at or after `origin` over every track. Each side keeps its own reference: up
- * to `maxBefore` articles before its current excursion, so the articles under test never shape
- * the baseline they are compared with. A shrink of n/(n + m) on the sum stands for the error of
- * a reference of n articles shared by the m articles of the excursion.
+ * The first alarm at or after `origin` over every track. With `reference: 'rolling'` (the
+ * default sensitivities) each article is compared with the up to `maxBefore` articles just before
+ * it, so the reference corrects its own error as the series goes on; with `'excursion'` each side
+ * compares with the articles before its current excursion, which the articles under test never
+ * shape, and `shrink` (n/(n + m)) stands for the error of that reference shared by the excursion.
  */
 export function firstStanceAlarm(
   scores: readonly number[],
