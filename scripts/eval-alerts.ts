@@ -10,10 +10,14 @@ import { cachedWorld } from './alerts/world-cache.js';
 import { realBound } from './alerts/real-bound.js';
 import { newsMtscPresent } from './real-articles/index.js';
 import { startProgress } from '../src/progress/index.js';
+import { ANALYZER_VERSION } from '../src/nlp/index.js';
 
 // npm run eval:alerts [-- --json] [--seed S] [--sensitivity low|medium|high] [--watched N]
 //   [--pool train-fold-K|dev] [--worlds N] [--skip-real]
-// --pool dev is for the one final report: choose nothing by it.
+// --pool dev is for the one final report: choose nothing by it. The real-sentence part prints our
+// detector on the analyzer's scores, the same detector on gold labels (the ceiling), the issue's
+// plain CUSUM on both (a yardstick), and Lorden's bound. The docs' figures use --worlds 6.
+// Analysed worlds are cached by analyzer version in --cache.
 const { values: args } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
@@ -148,6 +152,7 @@ function realReport() {
   const realOpts = forSeriesWatched(SENSITIVITY[level], REAL_SERIES);
   const articles = series.reduce((a, s) => a + s.analyzer.length, 0);
   return {
+    analyzerVersion: ANALYZER_VERSION,
     pool: args.pool,
     worlds: worlds.length,
     series: series.length,
@@ -213,7 +218,7 @@ if (args.json) {
     const met = (b: boolean) => (b ? 'met' : 'NOT met');
     process.stdout.write(
       [
-        `real-sentence world (${level}, pool ${real.pool}, ${real.worlds} world(s) x ${REAL_SERIES} series, ${real.shiftedSeries} switching mix; ` +
+        `real-sentence world (${level}, analyzer ${ANALYZER_VERSION}, pool ${real.pool}, ${real.worlds} world(s) x ${REAL_SERIES} series, ${real.shiftedSeries} switching mix; ` +
           `${real.articles} articles, ${real.articlesWithoutThePerson} more without the person found):`,
         line("analyzer's scores", real.analyzer),
         line('perfect labels (ceiling)', real.perfectLabels),
