@@ -1,21 +1,23 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SENSITIVITY, detectChanges, forSeriesWatched, type SeriesPoint } from '../src/alerts/index.js';
 import { seededRng } from '../src/demo/world/prng.js';
 import { labelledReadings } from './alerts/pools.js';
 import { median, scoreSeries, type SeriesOutcome, type ShiftOutcome } from './alerts/score.js';
 import { buildSeries, type SeriesPlan } from './alerts/series.js';
-import { REAL_SERIES, REAL_SHIFTED, buildRealWorld, portrayalSet, type RealSeries, type RealWorld } from './alerts/real-world.js';
-import { WINDOW_DAYS, runReal } from './alerts/real-score.js';
+import { REAL_SERIES, portrayalSet, type RealSeries, type RealWorld } from './alerts/real-world.js';
+import { WINDOW_DAYS, runPlain, runReal, PLAIN_CUSUM } from './alerts/real-score.js';
+import { cachedWorld } from './alerts/world-cache.js';
 import { realBound } from './alerts/real-bound.js';
 import { newsMtscPresent } from './real-articles/index.js';
-import { ANALYZER_VERSION } from '../src/nlp/index.js';
 import { startProgress } from '../src/progress/index.js';
+import { ANALYZER_VERSION } from '../src/nlp/index.js';
 
 // npm run eval:alerts [-- --json] [--seed S] [--sensitivity low|medium|high] [--watched N]
 //   [--pool train-fold-K|dev] [--worlds N] [--skip-real]
-// --pool dev is for the one final report: choose nothing by it.
+// --pool dev is for the one final report: choose nothing by it. The real-sentence part prints our
+// detector on the analyzer's scores, the same detector on gold labels (the ceiling), the issue's
+// plain CUSUM on both (a yardstick), and Lorden's bound. The docs' figures use --worlds 6.
+// Analysed worlds are cached by analyzer version in --cache.
 const { values: args } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
@@ -130,37 +132,17 @@ const report = {
   },
 };
 
-/** A world as stored: dates as ISO strings. */
-function revive(w: RealWorld): RealWorld {
-  const points = (xs: SeriesPoint[]) => xs.map((p) => ({ ...p, at: new Date(p.at) }));
-  return {
-    ...w,
-    series: w.series.map((s) => ({
-      ...s,
-      analyzer: points(s.analyzer),
-      perfect: points(s.perfect),
-      ...(s.shift ? { shift: { ...s.shift, at: new Date(s.shift.at) } } : {}),
-    })),
-  };
-}
-
 function realWorlds(): RealWorld[] {
   const n = Number(args.worlds);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--worlds must be a positive whole number, got ${args.worlds}`);
-  const set = portrayalSet(args.pool);
-  mkdirSync(args.cache, { recursive: true });
+  portrayalSet(args.pool); // a clear error for a bad --pool before any work
   return Array.from({ length: n }, (_v, k) => {
-    const seed = `${args.seed}/real-${k + 1}`;
-    // Keyed by the analyzer's version: a new analyzer reads the same articles anew.
-    const file = path.join(args.cache, `${ANALYZER_VERSION}-${args.pool}-${seed.replace(/[^\w.-]+/g, '_')}.json`);
-    if (existsSync(file)) return revive(JSON.parse(readFileSync(file, 'utf8')) as RealWorld);
-    const t0 = Date.now();
-    const progress = startProgress({ label: `eval:alerts world ${k + 1}/${n}`, unit: 'series', total: REAL_SERIES });
-    const world = buildRealWorld(set, seed, REAL_SHIFTED, () => progress.tick());
-    progress.stop();
-    process.stderr.write(`real-sentence world ${k + 1}/${n} (${args.pool}): ${world.articles} articles analysed in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
-    writeFileSync(file, JSON.stringify(world));
-    return world;
+    let progress: ReturnType<typeof startProgress> | undefined;
+    return cachedWorld('eval', args.pool, `${args.seed}/real-${k + 1}`, args.cache, {
+      start: () => (progress = startProgress({ label: `eval:alerts world ${k + 1}/${n}`, unit: 'series', total: REAL_SERIES })),
+      tick: () => progress?.tick(),
+      stop: () => progress?.stop(),
+    });
   });
 }
 
@@ -170,6 +152,7 @@ function realReport() {
   const realOpts = forSeriesWatched(SENSITIVITY[level], REAL_SERIES);
   const articles = series.reduce((a, s) => a + s.analyzer.length, 0);
   return {
+    analyzerVersion: ANALYZER_VERSION,
     pool: args.pool,
     worlds: worlds.length,
     series: series.length,
@@ -181,6 +164,15 @@ function realReport() {
     analyzer: runReal(series, realOpts, 'analyzer'),
     /** The same detector on scores computed from the gold sentence labels: the ceiling. */
     perfectLabels: runReal(series, realOpts, 'perfect'),
+    /**
+     * The issue's yardstick: a plain self-starting CUSUM on standardised scores (plain-cusum.ts),
+     * its threshold chosen on the same null series as ours (compare-designs.ts).
+     */
+    plainCusum: {
+      options: PLAIN_CUSUM,
+      analyzer: runPlain(series, 'analyzer'),
+      perfectLabels: runPlain(series, 'perfect'),
+    },
     /** What any detector could do at the bar's false-alert rate (Lorden's bound, see real-bound.ts). */
     lowerBound: { analyzer: realBound(series, 'analyzer', WINDOW_DAYS), perfectLabels: realBound(series, 'perfect', WINDOW_DAYS) },
   };
@@ -226,10 +218,13 @@ if (args.json) {
     const met = (b: boolean) => (b ? 'met' : 'NOT met');
     process.stdout.write(
       [
-        `real-sentence world (${level}, pool ${real.pool}, ${real.worlds} world(s) x ${REAL_SERIES} series, ${real.shiftedSeries} switching mix; ` +
+        `real-sentence world (${level}, analyzer ${ANALYZER_VERSION}, pool ${real.pool}, ${real.worlds} world(s) x ${REAL_SERIES} series, ${real.shiftedSeries} switching mix; ` +
           `${real.articles} articles, ${real.articlesWithoutThePerson} more without the person found):`,
         line("analyzer's scores", real.analyzer),
         line('perfect labels (ceiling)', real.perfectLabels),
+        `  yardstick, the issue's plain self-starting CUSUM (k = ${PLAIN_CUSUM.k}, h = ${PLAIN_CUSUM.h} spreads, chosen on the same null series):`,
+        line("  plain CUSUM, analyzer's scores", real.plainCusum.analyzer),
+        line('  plain CUSUM, perfect labels', real.plainCusum.perfectLabels),
         `  bars on the analyzer's scores: >= 75% within 6 weeks ${met(realBars!.foundWithin6WeeksMet)}; ` +
           `median delay <= 21 days ${met(realBars!.medianDelayMet)}; <= 1 false alert per 100 series-months ${met(realBars!.falseAlertsMet)}`,
         `  what any detector could do at 1 false alert per 100 series-months (Lorden's bound on the mean delay, ln(articles a month x 100) / KL ` +

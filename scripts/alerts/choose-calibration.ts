@@ -1,12 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SENSITIVITY, detectChanges, type DetectOptions, type SeriesPoint } from '../../src/alerts/index.js';
+import { SENSITIVITY, applyCooldown, detectStanceShifts, type DetectOptions, type SeriesPoint } from '../../src/alerts/index.js';
 import { seededRng } from '../../src/demo/world/prng.js';
-import { ANALYZER_VERSION } from '../../src/nlp/index.js';
 import { labelledReadings } from './pools.js';
-import { buildRealWorld, portrayalSet, type RealWorld } from './real-world.js';
 import { buildSeries } from './series.js';
+import { cachedWorld } from './world-cache.js';
 
 /**
  * Chooses the stance detector's `calibration` (what is taken off the Lorden threshold) by
@@ -17,44 +14,27 @@ import { buildSeries } from './series.js';
  * real-sentence null families stay at or under the sensitivity's own target and the synthetic one
  * under the bar (1 per 100 series-months). Detection plays no part in it.
  *
- *   npx tsx scripts/alerts/choose-calibration.ts [--folds 2,3,4,5] [--worlds-per-fold 2]
+ *   npx tsx scripts/alerts/choose-calibration.ts [--folds 2,3,4,5] [--worlds-per-fold 4]
  */
 const { values: args } = parseArgs({
   options: {
     folds: { type: 'string', default: '2,3,4,5' },
-    'worlds-per-fold': { type: 'string', default: '2' },
+    'worlds-per-fold': { type: 'string', default: '4' },
     synthetic: { type: 'string', default: '300' },
     cache: { type: 'string', default: '.stancewatch/eval-alerts' },
+    levels: { type: 'string', default: 'low,medium,high' },
   },
 });
 
 const DAY_MS = 86_400_000;
 const MONTH_DAYS = 365.2425 / 12;
 
-function nullWorld(pool: string, seed: string): RealWorld {
-  mkdirSync(args.cache, { recursive: true });
-  const file = path.join(args.cache, `null-${ANALYZER_VERSION}-${pool}-${seed}.json`);
-  const revive = (w: RealWorld): RealWorld => ({
-    ...w,
-    series: w.series.map((s) => ({
-      ...s,
-      analyzer: s.analyzer.map((p) => ({ ...p, at: new Date(p.at) })),
-      perfect: s.perfect.map((p) => ({ ...p, at: new Date(p.at) })),
-    })),
-  });
-  if (existsSync(file)) return revive(JSON.parse(readFileSync(file, 'utf8')) as RealWorld);
-  const w = buildRealWorld(portrayalSet(pool), seed, 0);
-  writeFileSync(file, JSON.stringify(w));
-  process.stderr.write(`null world ${pool} ${seed}: ${w.articles} articles\n`);
-  return w;
-}
-
 const months = (ps: SeriesPoint[]) => (ps[ps.length - 1]!.at.getTime() - ps[0]!.at.getTime()) / DAY_MS / MONTH_DAYS;
 
 const families: Record<string, SeriesPoint[][]> = { analyzer: [], perfect: [], synthetic: [] };
 for (const fold of args.folds.split(',')) {
   for (let k = 1; k <= Number(args['worlds-per-fold']); k++) {
-    const w = nullWorld(`train-fold-${fold}`, `null-${fold}-${k}`);
+    const w = cachedWorld('null', `train-fold-${fold}`, `null-${fold}-${k}`, args.cache);
     families.analyzer!.push(...w.series.map((s) => s.analyzer));
     families.perfect!.push(...w.series.map((s) => s.perfect));
   }
@@ -68,7 +48,8 @@ const rate = (series: SeriesPoint[][], o: DetectOptions) => {
   let alerts = 0;
   let m = 0;
   for (const s of series) {
-    alerts += detectChanges(s, o).filter((d) => d.kind === 'stance-level' || d.kind === 'polarity-flip').length;
+    // Stance alerts only (what is calibrated here), with the cooldown detectChanges applies.
+    alerts += applyCooldown(detectStanceShifts(s, o), o.cooldownDays).length;
     m += months(s);
   }
   return (100 * alerts) / m;
@@ -83,8 +64,9 @@ console.log('stance false alerts per 100 series-months (analyzer / perfect / syn
 // families within the target.
 const chosen: Record<string, number | undefined> = {};
 const failed = new Set<string>();
-for (let c = 0; c <= 3.001; c += 0.5) {
-  const cells = levels.map((l) => {
+const levelsAsked = args.levels.split(',') as (typeof levels)[number][];
+for (let c = 0; c <= 4.001 && levelsAsked.some((l) => !failed.has(l)); c += 0.25) {
+  const cells = levelsAsked.filter((l) => !failed.has(l)).map((l) => {
     const base = SENSITIVITY[l];
     const o = { ...base, stance: { ...base.stance, calibration: c } };
     const r = Object.values(families).map((f) => rate(f, o));
@@ -95,6 +77,6 @@ for (let c = 0; c <= 3.001; c += 0.5) {
     else failed.add(l);
     return `${l} (target ${base.stance.falseAlertsPer100SeriesMonths}): ${r.map((x) => x.toFixed(2)).join(' / ')}`;
   });
-  console.log(`  calibration ${c.toFixed(1)}: ${cells.join('; ')}`);
+  console.log(`  calibration ${c.toFixed(2)}: ${cells.join('; ')}`);
 }
 console.log(`chosen calibration (lowest threshold meeting the target): ${JSON.stringify(chosen)}`);

@@ -1,4 +1,5 @@
-import { detectChanges, type DetectOptions, type Detection, type SeriesPoint } from '../../src/alerts/index.js';
+import { applyCooldown, detectChanges, SENSITIVITY, type DetectOptions, type Detection, type SeriesPoint } from '../../src/alerts/index.js';
+import { plainCusumAlarms, type PlainCusumOptions } from './plain-cusum.js';
 import { median } from './score.js';
 import type { RealSeries } from './real-world.js';
 
@@ -86,4 +87,42 @@ export function realFigures(outcomes: readonly RealOutcome[]): RealFigures {
 /** Runs the detector over every series of the worlds, on the analyzer's scores or the gold ones. */
 export function runReal(series: readonly RealSeries[], opts: DetectOptions, which: 'analyzer' | 'perfect'): RealFigures {
   return realFigures(series.map((s) => scoreReal(s, s[which], detectChanges(s[which], opts))));
+}
+
+/**
+ * The issue's plain self-starting CUSUM (plain-cusum.ts): k = 0.5 spreads (matched to a shift of
+ * one spread), a 15-article warm-up, the 120 articles before each one as its reference; h is the
+ * lowest threshold at which it and every higher one keep the null series of train folds 2-5
+ * (analyzer's and gold scores) within the medium target (0.3) and the synthetic stable series
+ * within the bar, the rule our detector's threshold follows (`npx tsx
+ * scripts/alerts/compare-designs.ts --only plain`).
+ */
+export const PLAIN_CUSUM: PlainCusumOptions = { k: 0.5, h: 11, warmup: 15, window: 120 };
+
+/** Stance alerts of the plain CUSUM, as the scorer reads them (direction and detection time). */
+export function plainDetections(points: readonly SeriesPoint[], o: PlainCusumOptions = PLAIN_CUSUM): Detection[] {
+  const side = { articles: 0, mean: 0, ciLow: 0, ciHigh: 0 };
+  const found = plainCusumAlarms(points.map((p) => p.score), o).map(
+    (a): Detection => ({
+      kind: 'stance-level',
+      measure: 'stance',
+      direction: a.direction,
+      refStart: 0,
+      changeIndex: a.start,
+      detectIndex: a.at,
+      changeAt: points[a.start]!.at,
+      detectedAt: points[a.at]!.at,
+      before: side,
+      after: side,
+      statistic: { method: 'cusum', value: 0, threshold: o.h },
+      shares: [],
+      drivers: [],
+    }),
+  );
+  return applyCooldown(found, SENSITIVITY.medium.cooldownDays);
+}
+
+/** The plain CUSUM over every series of the worlds (stance alerts only: it watches nothing else). */
+export function runPlain(series: readonly RealSeries[], which: 'analyzer' | 'perfect'): RealFigures {
+  return realFigures(series.map((s) => scoreReal(s, s[which], plainDetections(s[which]))));
 }

@@ -8,7 +8,7 @@ const MONTH_MS = (365.2425 / 12) * 86_400_000;
  * usually does, never against a fixed score scale (a scorer that spreads or squeezes its scores
  * leaves it unchanged). Two tracks watch each series:
  * - `mean`: a self-starting two-sided CUSUM of article scores standardised by the series' own
- *   recent mean and robust spread;
+ *   recent mean and robust spread (the articles just before each one);
  * - `share:negative` / `share:positive`: a Bernoulli CUSUM on the share of articles the analyzer
  *   labels negative (positive), against the series' own recent share.
  * Every track's threshold comes from one false-alert budget per series, split between the tracks
@@ -17,9 +17,12 @@ const MONTH_MS = (365.2425 / 12) * 86_400_000;
 export interface StanceDetectorOptions {
   /**
    * Shifts of the mean the `mean` track is matched to, in spreads of the series, each with its
-   * share of that track's budget: a small one found steadily, a large one found at once.
+   * share of that track's budget: a small one found steadily, a large one found at once. A
+   * side may start after fewer articles (`minBefore`): an error e of the reference's mean adds
+   * δ·e per article against a drift of δ²/2 under the matched shift, so a large shift tolerates a
+   * shorter reference (a quarter of the error weight at three times δ).
    */
-  meanShifts: readonly { size: number; share: number }[];
+  meanShifts: readonly { size: number; share: number; minBefore?: number }[];
   /**
    * Moves of a label's share of articles (in points of share, 0.2 = 20 points) the share tracks
    * are matched to, each with its share of their budget.
@@ -50,9 +53,16 @@ export interface StanceDetectorOptions {
    * Shrink the sum by n/(n + m) for a reference of n articles against an excursion of m (the
    * two-sample likelihood ratio for normal noise). It caps the statistic near n times the
    * per-article drift, so a long, moderate shift against a short reference may never alarm;
-   * without it the reference's estimation error is left to `calibration`.
+   * without it the reference's estimation error is left to `calibration`. Off with a rolling
+   * reference, which corrects that error itself (docs/alerts.md compares the two).
    */
   shrink: boolean;
+  /**
+   * Where the reference ends: `excursion`, just before the side's current excursion (the articles
+   * under test never shape it), or `rolling`, just before the article being read (it follows the
+   * series, excursion included, as in Hawkins' self-starting CUSUM).
+   */
+  reference: 'excursion' | 'rolling';
 }
 
 export type TrackName = 'mean' | `share:${'negative' | 'positive'}`;
@@ -84,6 +94,8 @@ interface Side {
   track: TrackName;
   direction: 1 | -1;
   size: number;
+  /** Fewest reference articles before this side reads one. */
+  minBefore: number;
   /** ln(1 / this side's share of the budget). */
   extra: number;
   sum: number;
@@ -137,9 +149,10 @@ export function robustCenterSpread(xs: readonly number[]): { center: number; spr
 
 function sides(o: StanceDetectorOptions, origin: number, withLabels: boolean): Side[] {
   const out: Side[] = [];
-  for (const { size, share } of o.meanShifts) {
+  for (const { size, share, minBefore } of o.meanShifts) {
     for (const direction of [1, -1] as const) {
-      out.push({ track: 'mean', direction, size, extra: -Math.log((o.meanBudget * share) / 2), sum: 0, start: origin });
+      const extra = -Math.log((o.meanBudget * share) / 2);
+      out.push({ track: 'mean', direction, size, minBefore: minBefore ?? o.minBefore, extra, sum: 0, start: origin });
     }
   }
   if (!withLabels) return out;
@@ -147,7 +160,7 @@ function sides(o: StanceDetectorOptions, origin: number, withLabels: boolean): S
     for (const track of ['share:negative', 'share:positive'] as const) {
       for (const direction of [1, -1] as const) {
         const part = ((1 - o.meanBudget) * share) / 4;
-        out.push({ track, direction, size, extra: -Math.log(part), sum: 0, start: origin });
+        out.push({ track, direction, size, minBefore: o.minBefore, extra: -Math.log(part), sum: 0, start: origin });
       }
     }
   }
@@ -244,10 +257,11 @@ function bigEnough(
 }
 
 /**
- * The first alarm at or after `origin` over every track. Each side keeps its own reference: up
- * to `maxBefore` articles before its current excursion, so the articles under test never shape
- * the baseline they are compared with. A shrink of n/(n + m) on the sum stands for the error of
- * a reference of n articles shared by the m articles of the excursion.
+ * The first alarm at or after `origin` over every track. With `reference: 'rolling'` (the
+ * default sensitivities) each article is compared with the up to `maxBefore` articles just before
+ * it, so the reference corrects its own error as the series goes on; with `'excursion'` each side
+ * compares with the articles before its current excursion, which the articles under test never
+ * shape, and `shrink` (n/(n + m)) stands for the error of that reference shared by the excursion.
  */
 export function firstStanceAlarm(
   scores: readonly number[],
@@ -267,13 +281,15 @@ export function firstStanceAlarm(
   for (let t = origin; t < scores.length; t++) {
     for (const side of all) {
       const xs = valuesOf(side.track);
-      const from = Math.max(origin, side.start - o.maxBefore);
-      if (side.start - from < o.minBefore) {
+      const rolling = o.reference === 'rolling';
+      const end = rolling ? t : side.start;
+      const from = Math.max(origin, end - o.maxBefore);
+      if (end - from < side.minBefore) {
         side.start = t + 1;
         continue;
       }
-      if (!side.ref || side.start - side.ref.to >= REFRESH || side.ref.from < origin) {
-        side.ref = reference(side, xs, from, side.start, o, times);
+      if (!side.ref || end - side.ref.to >= REFRESH || side.ref.from < origin) {
+        side.ref = reference(side, xs, from, end, o, times);
       }
       const ref = side.ref;
       side.sum = Math.max(0, side.sum + increment(side, ref, xs[t]!, o));
@@ -286,7 +302,7 @@ export function firstStanceAlarm(
       if (statistic < ref.h) continue;
       const refStart = Math.max(origin, side.start - o.maxBefore);
       const start = refineStart(xs, refStart, side.start, t);
-      if (t + 1 - start < o.minAfter || start - refStart < o.minBefore) continue;
+      if (t + 1 - start < o.minAfter || start - refStart < side.minBefore) continue;
       const direction = stanceDirection(side.track, side.direction);
       const span = { refStart, start, end: t + 1 };
       if (!bigEnough(scores, withLabels ? valuesOf : undefined, span, direction, o)) continue;

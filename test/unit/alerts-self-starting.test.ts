@@ -65,10 +65,9 @@ describe('stance detection in the series own units', () => {
   });
 
   it('finds a smaller move (neutral to mostly negative) once it has lasted, never the wrong way', () => {
-    // A 0.5 shift of the mean sentence stance at 6 articles a week takes weeks to find at this
-    // false-alert rate. Not every one is found even in 20 weeks: the self-start's n/(n + m)
-    // shrink caps the statistic near n times the drift for a reference of n = 60 articles (16 of
-    // 20 found when written; docs/alerts.md, "Known weakness"). This guards against losing most.
+    // A 0.5 shift of the mean sentence stance (about 0.9 of the series' spread) at 6 articles a
+    // week takes weeks to find at this false-alert rate; the rolling reference then takes the new
+    // regime in, so one that is not found early may never be. This guards against losing most.
     let found = 0;
     for (let k = 0; k < 20; k++) {
       const s = mixSeries(`neutral-negative-${k}`, [{ weeks: 10, mix: NEUTRAL }, { weeks: 20, mix: NEGATIVE }]);

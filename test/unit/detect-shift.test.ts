@@ -19,13 +19,14 @@ function series(means: number[]): SeriesPoint[] {
 
 describe('detectStanceShifts', () => {
   it('finds a planted flip once, dated at the first article of the new regime', () => {
-    const s = series([...Array(20).fill(0.5), ...Array(20).fill(-0.5)]);
+    // 30 articles before the flip: the stance detector's warm-up (minBefore) before it tests any.
+    const s = series([...Array(30).fill(0.5), ...Array(20).fill(-0.5)]);
     const shifts = detectStanceShifts(s, SENSITIVITY.medium);
     expect(shifts).toHaveLength(1);
     expect(shifts[0]!.kind).toBe('polarity-flip');
     const changeIndex = s.findIndex((p) => p.at.getTime() === shifts[0]!.changeAt.getTime());
-    expect(changeIndex).toBeGreaterThanOrEqual(18);
-    expect(changeIndex).toBeLessThanOrEqual(22);
+    expect(changeIndex).toBeGreaterThanOrEqual(28);
+    expect(changeIndex).toBeLessThanOrEqual(32);
     expect(shifts[0]!.before.mean).toBeGreaterThan(0.3);
     expect(shifts[0]!.after.mean).toBeLessThan(-0.2);
   });
