@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -15,7 +16,11 @@ import { startWebServer, type WebServer } from '../../src/web/index.js';
 import { CHROMIUM_INSTALL_HINT, TEST_CHROMIUM_PATH, skipWithoutChromium } from '../helpers/chromium.js';
 import { TEST_REDIS_URL, dropPrefix, requireRedis, testQueuePrefix } from '../helpers/redis.js';
 
-const SCREENSHOTS = path.resolve('docs/screenshots');
+// The docs' screenshots are rewritten only when asked (UPDATE_SCREENSHOTS=1): otherwise every test
+// run left the checkout modified with new PNGs of the same pages.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1'
+  ? path.resolve('docs/screenshots')
+  : mkdtempSync(path.join(tmpdir(), 'sw-screenshots-'));
 const skip = skipWithoutChromium('the dashboard browser tests');
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 
