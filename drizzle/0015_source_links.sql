@@ -31,7 +31,7 @@ CREATE INDEX sources_first_word_index ON sources (split_part(key, '-', 1));
 CREATE VIEW v_source_links AS
 SELECT s.key AS source_key, l.linked_key, l.linked_name
 FROM sources s CROSS JOIN LATERAL sw_source_link(s.key) l
-WHERE s.kind = 'person';
+WHERE s.kind = 'person' AND strpos(s.key, '-') = 0; -- only a bare surname can link
 --> statement-breakpoint
 -- The analysts' views name the linked source (same columns as before).
 CREATE OR REPLACE VIEW v_attributions AS
