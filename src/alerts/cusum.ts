@@ -95,7 +95,7 @@ export function cusumThreshold(perMonth: number, o: CusumOptions): number {
 }
 
 /** Articles a month over the reference; a reference published all at once counts as very busy. */
-function perMonth(times: readonly number[] | undefined, from: number, to: number): number {
+export function perMonth(times: readonly number[] | undefined, from: number, to: number): number {
   if (!times || to - from < 2) return 1000;
   const span = times[to - 1]! - times[from]!;
   return span > 0 ? ((to - from - 1) / span) * MONTH_MS : 1000;
@@ -107,7 +107,7 @@ function perMonth(times: readonly number[] | undefined, from: number, to: number
  * maximum-likelihood split for one shift of the mean). When that split leaves fewer than
  * `minAfter` articles after it, the alarm waits for more.
  */
-function refineStart(m: PrefixMoments, refStart: number, from: number, t: number): number {
+export function refineStart(m: PrefixMoments, refStart: number, from: number, t: number): number {
   let best = { start: from, score: -1 };
   for (let start = from; start <= t; start++) {
     const b = m.slice(refStart, start);

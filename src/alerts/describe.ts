@@ -1,4 +1,5 @@
 import type { AlertView } from './details.js';
+import type { StanceLabelName } from './types.js';
 
 export function isShare(measure: string): boolean {
   return measure !== 'stance';
@@ -94,22 +95,20 @@ export function shortDay(d: Date, ref: Date): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${year}`;
 }
 
-type Label = 'negative' | 'neutral' | 'positive';
-
 /**
  * The label share an analyst reads first: of negative and positive coverage, the one that moved
  * most the way the stance moved (negative rising or positive falling when it fell). Undefined for
  * alerts without label shares (frames, sources, alerts stored before the detector read labels).
  */
-export function mainShareMove(v: AlertView): { label: Label; before: number; after: number } | undefined {
+export function mainShareMove(v: AlertView): { label: StanceLabelName; before: number; after: number } | undefined {
   const mix = v.details.mix;
   if (!mix || (v.kind !== 'stance-level' && v.kind !== 'polarity-flip')) return undefined;
   const dir = v.details.direction;
-  const toward: Label = dir < 0 ? 'negative' : 'positive';
-  const away: Label = dir < 0 ? 'positive' : 'negative';
+  const toward: StanceLabelName = dir < 0 ? 'negative' : 'positive';
+  const away: StanceLabelName = dir < 0 ? 'positive' : 'negative';
   const gain = mix.after[toward] - mix.before[toward];
   const loss = mix.before[away] - mix.after[away];
-  const label = mix.track === `share:${toward}` || mix.track === `share:${away}` ? mix.track.slice(6) as Label : gain >= loss ? toward : away;
+  const label = mix.track === `share:${toward}` || mix.track === `share:${away}` ? mix.track.slice(6) as StanceLabelName : gain >= loss ? toward : away;
   return { label, before: mix.before[label], after: mix.after[label] };
 }
 

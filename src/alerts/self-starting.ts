@@ -1,7 +1,6 @@
 import type { StanceLabelName } from './types.js';
-import { restartingAlarms } from './cusum.js';
-
-const MONTH_MS = (365.2425 / 12) * 86_400_000;
+import { perMonth, refineStart, restartingAlarms } from './cusum.js';
+import { PrefixMoments } from './stats.js';
 
 /**
  * The stance detector, in the series' own units: a shift is measured against what this series
@@ -67,6 +66,12 @@ export interface StanceDetectorOptions {
 
 export type TrackName = 'mean' | `share:${'negative' | 'positive'}`;
 
+/** A track's values and their prefix moments (slice means in O(1)). */
+interface Track {
+  xs: number[];
+  moments: PrefixMoments;
+}
+
 export interface StanceAlarm {
   track: TrackName;
   /** +1 when the stance rose (mean up, positive share up or negative share down), -1 when it fell. */
@@ -106,13 +111,6 @@ interface Side {
 const REFRESH = 5;
 /** Reference shares are taken as at least this and at most one minus it (see reference). */
 const SHARE_FLOOR = 0.05;
-
-/** Articles a month over [from, to); a reference published all at once counts as very busy. */
-function perMonth(times: readonly number[] | undefined, from: number, to: number): number {
-  if (!times || to - from < 2) return 1000;
-  const span = times[to - 1]! - times[from]!;
-  return span > 0 ? ((to - from - 1) / span) * MONTH_MS : 1000;
-}
 
 /**
  * The threshold of one side for a series publishing `articlesPerMonth`: an in-control run of
@@ -213,29 +211,6 @@ function increment(side: Side, ref: Reference, x: number, o: StanceDetectorOptio
   return x === 1 ? Math.log(p1 / p0) : Math.log((1 - p1) / (1 - p0));
 }
 
-/** The split of the excursion that best separates the two means (one shift of the mean). */
-function refineStart(xs: readonly number[], refStart: number, from: number, t: number): number {
-  const prefix = [0];
-  for (let i = refStart; i <= t; i++) prefix.push(prefix[prefix.length - 1]! + xs[i]!);
-  const sum = (a: number, b: number) => prefix[b - refStart]! - prefix[a - refStart]!;
-  let best = { start: from, score: -1 };
-  for (let start = from; start <= t; start++) {
-    const nb = start - refStart;
-    const na = t + 1 - start;
-    if (nb === 0 || na === 0) continue;
-    const d = sum(start, t + 1) / na - sum(refStart, start) / nb;
-    const score = d * d * ((na * nb) / (na + nb));
-    if (score > best.score) best = { start, score };
-  }
-  return best.start;
-}
-
-function meanOf(xs: readonly number[], from: number, to: number): number {
-  let s = 0;
-  for (let i = from; i < to; i++) s += xs[i]!;
-  return to > from ? s / (to - from) : 0;
-}
-
 /**
  * Whether a change is worth an alert, in analysts' units: the mean moved by at least
  * `minEffectSpreads` of the series' spread, or the share of negative (positive) articles moved by
@@ -243,14 +218,14 @@ function meanOf(xs: readonly number[], from: number, to: number): number {
  * mix can shift with little change of the mean (more negative and more positive articles).
  */
 function bigEnough(
-  scores: readonly number[],
-  shares: ((t: TrackName) => readonly number[]) | undefined,
+  scores: Track,
+  shares: ((t: TrackName) => Track) | undefined,
   span: { refStart: number; start: number; end: number },
   direction: 1 | -1,
   o: StanceDetectorOptions,
 ): boolean {
-  const move = (xs: readonly number[]) => meanOf(xs, span.start, span.end) - meanOf(xs, span.refStart, span.start);
-  const { spread } = robustCenterSpread(scores.slice(span.refStart, span.start));
+  const move = (t: Track) => t.moments.slice(span.start, span.end).mean - t.moments.slice(span.refStart, span.start).mean;
+  const { spread } = robustCenterSpread(scores.xs.slice(span.refStart, span.start));
   if (direction * move(scores) >= o.minEffectSpreads * spread) return true;
   if (!shares) return false;
   return direction * move(shares('share:positive')) >= o.minShareMove || -direction * move(shares('share:negative')) >= o.minShareMove;
@@ -271,16 +246,20 @@ export function firstStanceAlarm(
   times?: readonly number[],
 ): StanceAlarm | undefined {
   const withLabels = labels.some((l) => l !== undefined);
-  const values = new Map<TrackName, number[]>();
-  const valuesOf = (t: TrackName) => {
-    let v = values.get(t);
-    if (!v) values.set(t, (v = trackValues(t, scores, labels)));
+  const tracks = new Map<TrackName, Track>();
+  const trackOf = (t: TrackName) => {
+    let v = tracks.get(t);
+    if (!v) {
+      const xs = trackValues(t, scores, labels);
+      tracks.set(t, (v = { xs, moments: new PrefixMoments(xs) }));
+    }
     return v;
   };
   const all = sides(o, origin, withLabels);
   for (let t = origin; t < scores.length; t++) {
     for (const side of all) {
-      const xs = valuesOf(side.track);
+      const track = trackOf(side.track);
+      const xs = track.xs;
       const rolling = o.reference === 'rolling';
       const end = rolling ? t : side.start;
       const from = Math.max(origin, end - o.maxBefore);
@@ -301,11 +280,11 @@ export function firstStanceAlarm(
       const statistic = o.shrink ? (side.sum * n) / (n + t - side.start + 1) : side.sum;
       if (statistic < ref.h) continue;
       const refStart = Math.max(origin, side.start - o.maxBefore);
-      const start = refineStart(xs, refStart, side.start, t);
+      const start = refineStart(track.moments, refStart, side.start, t);
       if (t + 1 - start < o.minAfter || start - refStart < side.minBefore) continue;
       const direction = stanceDirection(side.track, side.direction);
       const span = { refStart, start, end: t + 1 };
-      if (!bigEnough(scores, withLabels ? valuesOf : undefined, span, direction, o)) continue;
+      if (!bigEnough(trackOf('mean'), withLabels ? trackOf : undefined, span, direction, o)) continue;
       return {
         track: side.track,
         direction,
