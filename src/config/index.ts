@@ -13,5 +13,5 @@ export {
 } from './file-schema.js';
 export { parseConfigText, loadConfigFile } from './load-config-file.js';
 export { parseSchedule, parseDuration, type Schedule } from './schedule.js';
-export { parseNetworkEntry, canonicalAddress } from './network-entry.js';
+export { parseNetworkEntry, canonicalAddress, normalHost } from './network-entry.js';
 export { parseAge, cutoffOf, ageSchema, retentionSchema, type Age, type Retention } from './retention.js';

@@ -14,7 +14,8 @@ export function canonicalAddress(address: string): string {
   return ip;
 }
 
-const normalHost = (host: string) => host.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+/** A host name as compared: no brackets, no trailing dot, lower case. */
+export const normalHost = (host: string) => host.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
 
 /** Whether `entry` is an IP address or a CIDR range (else it is a host name). */
 export function parseNetworkEntry(entry: string): { kind: 'range'; address: string; prefix: number; family: 4 | 6 } | { kind: 'host'; host: string } | { kind: 'invalid'; reason: string } {

@@ -1,4 +1,3 @@
-import { isIP } from 'node:net';
 import {
   NonRetryableError,
   PlaywrightCrawler,
@@ -14,7 +13,7 @@ import { PRIVATE_NETWORK_REASON } from './failure.js';
 import { handleRequest } from './handlers.js';
 import { HTML_TYPES, deadlineOf, mimeType, startAttempt, statusError, type FetchLimits } from './navigation.js';
 import type { HostSlots, RequestSource } from './polite-crawler.js';
-import { systemResolveHost, type ResolveHost } from './private-network.js';
+import { refusedAddressOf } from './private-network.js';
 import { LABEL, type CrawlRun } from './run.js';
 
 // This module is imported only for `render: browser` outlets, and it imports playwright-core
@@ -105,17 +104,6 @@ export async function buildBrowserCrawler(s: BrowserCrawlerSettings): Promise<Pl
   );
 }
 
-/** The first refusal among the addresses `hostname` resolves to (Chromium resolves names itself). */
-async function refusedAddressOf(run: CrawlRun, hostname: string, resolve: ResolveHost | undefined): Promise<string | undefined> {
-  const bare = hostname.replace(/^\[|\]$/g, '');
-  if (isIP(bare) !== 0) return run.network.refusal(bare, bare);
-  for (const a of await (resolve ?? systemResolveHost)(bare)) {
-    const refused = run.network.refusal(bare, a.address);
-    if (refused !== undefined) return refused;
-  }
-  return undefined;
-}
-
 /**
  * Refuses what the HTTP crawler refuses before connecting: private addresses (also for a name,
  * resolved here because Chromium resolves names itself) and hosts given up after a long
@@ -134,7 +122,7 @@ async function beforeNavigation(
   const literal = run.network.refusalForUrl(request.url);
   if (literal !== undefined) throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${literal})`);
   const { hostname } = new URL(request.url);
-  const refused = await refusedAddressOf(run, hostname, limits.resolveHost);
+  const refused = await refusedAddressOf(hostname, run.network.refusal, limits.resolveHost);
   if (refused !== undefined) throw new NonRetryableError(`${PRIVATE_NETWORK_REASON} (${refused})`);
   if (run.hosts.isGivenUp(request.url)) {
     throw new NonRetryableError('host asked to retry later than this crawl waits');

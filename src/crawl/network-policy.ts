@@ -1,5 +1,5 @@
 import { BlockList, isIP } from 'node:net';
-import { canonicalAddress as canonical, parseNetworkEntry } from '../config/index.js';
+import { canonicalAddress as canonical, normalHost, parseNetworkEntry } from '../config/index.js';
 import { isPrivateAddress } from './private-network.js';
 
 export { parseNetworkEntry };
@@ -22,8 +22,6 @@ export interface NetworkPolicy {
   refusal(hostname: string, address: string): string | undefined;
   /** The same for a URL whose host is an IP literal or `localhost`, without resolving anything. */
   refusalForUrl(url: string): string | undefined;
-  /** True when no private address at all can be reached (the default). */
-  readonly closed: boolean;
 }
 
 // Metadata endpoints outside link-local: AWS's IPv6 one (fd00:ec2::254), Alibaba Cloud's
@@ -38,8 +36,6 @@ export function isLinkLocalOrMetadata(address: string): boolean {
   if (isIP(ip) === 6) return (parseInt(ip.split(':')[0] || '0', 16) & 0xffc0) === 0xfe80;
   return false;
 }
-
-const normalHost = (host: string) => host.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
 
 /** The outlet's own host names, for the deprecated `allowPrivateNetwork: true`. */
 export function ownHostsOf(outlet: { homepage: string; feeds: readonly string[]; sitemaps?: readonly string[]; sections?: readonly string[] }): string[] {
@@ -97,6 +93,5 @@ export function networkPolicy(allow: boolean | readonly string[], ownHosts: read
       if (host === 'localhost' || host.endsWith('.localhost')) return refusal(host, '127.0.0.1');
       return isIP(canonical(host)) === 0 ? undefined : refusal(host, canonical(host));
     },
-    closed: entries.length === 0,
   };
 }

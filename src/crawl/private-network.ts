@@ -34,26 +34,12 @@ export function isPrivateAddress(ip: string): boolean {
 /** Resolves a name to its addresses, as `dns.lookup` with `all: true` does. */
 export type ResolveHost = (hostname: string) => Promise<LookupAddress[]>;
 
-export const systemResolveHost: ResolveHost = (hostname) =>
+const systemResolveHost: ResolveHost = (hostname) =>
   new Promise((resolve, reject) => {
     dnsLookup(hostname, { all: true }, (err, addresses) =>
       err ? reject(err) : resolve(addresses),
     );
   });
-
-/**
- * The first private address a host name resolves to, or undefined when all are public; for
- * clients that resolve names themselves (the browser), checked before they connect.
- */
-export async function privateAddressOf(
-  hostname: string,
-  resolve: ResolveHost = systemResolveHost,
-): Promise<string | undefined> {
-  const bare = hostname.replace(/^\[|\]$/g, '');
-  if (isIP(bare) !== 0) return isPrivateAddress(bare) ? bare : undefined;
-  const found = await resolve(bare);
-  return found.find((a) => isPrivateAddress(a.address))?.address;
-}
 
 /** Thrown by {@link guardedLookup}; its code lets the failure say what happened. */
 export class PrivateAddressError extends Error {
@@ -63,9 +49,24 @@ export class PrivateAddressError extends Error {
 /** Why connecting to `address` for `hostname` is refused, or undefined when allowed. */
 export type AddressCheck = (hostname: string, address: string) => string | undefined;
 
-/** Refuses every loopback, private and link-local address: the check of an outlet without an allow-list. */
-export const refusePrivate: AddressCheck = (hostname, address) =>
-  isPrivateAddress(address) ? (hostname === address ? address : `${hostname} resolves to ${address}`) : undefined;
+/**
+ * Why `check` refuses the first address a host name resolves to it refuses, or undefined when it
+ * allows them all; for clients that resolve names themselves (the browser), checked before they
+ * connect.
+ */
+export async function refusedAddressOf(
+  hostname: string,
+  check: AddressCheck,
+  resolve: ResolveHost = systemResolveHost,
+): Promise<string | undefined> {
+  const bare = hostname.replace(/^\[|\]$/g, '');
+  if (isIP(bare) !== 0) return check(bare, bare);
+  for (const a of await resolve(bare)) {
+    const refused = check(bare, a.address);
+    if (refused !== undefined) return refused;
+  }
+  return undefined;
+}
 
 /**
  * A `lookup` for the HTTP client that resolves a name (with `resolve`, the system resolver by

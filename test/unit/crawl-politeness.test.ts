@@ -2,7 +2,7 @@ import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
 import { HostGate } from '../../src/crawl/host-gate.js';
 import { HostScheduler, retryAfterMs } from '../../src/crawl/hosts.js';
-import { guardedLookup, isPrivateAddress, refusePrivate } from '../../src/crawl/private-network.js';
+import { guardedLookup, isPrivateAddress } from '../../src/crawl/private-network.js';
 import { networkPolicy } from '../../src/crawl/network-policy.js';
 import { parseRobots, robotsUrlFor } from '../../src/crawl/robots.js';
 
@@ -142,7 +142,7 @@ describe('guardedLookup', () => {
       addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 
   function lookup(allowPrivate: boolean, ...addresses: string[]) {
-    const fn = guardedLookup(allowPrivate ? networkPolicy(['news.example']).refusal : refusePrivate, resolveTo(...addresses));
+    const fn = guardedLookup(networkPolicy(allowPrivate ? ['news.example'] : false).refusal, resolveTo(...addresses));
     return new Promise<{ err: NodeJS.ErrnoException | null; address: unknown }>((resolve) => {
       fn('news.example', {}, (err, address) => resolve({ err, address }));
     });
