@@ -1,4 +1,5 @@
 import { loadConfigFile, loadEnv, type Env, type StancewatchConfig } from '../config/index.js';
+import { buildDemoConfig } from '../demo/index.js';
 import { createLogger, type Logger } from '../log.js';
 
 export interface CliContext {
@@ -24,4 +25,9 @@ export async function requireConfig(ctx: CliContext): Promise<StancewatchConfig>
     throw new Error('no config file: pass --config FILE or set STANCEWATCH_CONFIG');
   }
   return loadConfigFile(ctx.configPath);
+}
+
+/** The config file when there is one, else the demo's (the actors and outlets `npm start` stored). */
+export async function configOrDemo(ctx: CliContext): Promise<StancewatchConfig> {
+  return ctx.configPath ? loadConfigFile(ctx.configPath) : buildDemoConfig('http://127.0.0.1:1');
 }

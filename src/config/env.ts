@@ -31,7 +31,6 @@ export const envSchema = z.object({
     .default('stancewatch'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   PORT: z.coerce.number().int().min(1).max(65_535).optional(),
-  /** Seconds between two reconciler passes of the scheduler (default 300). */
   /**
    * How long a job's lock lasts without renewal and how often workers look for stalled jobs
    * (default 30): a crashed worker's jobs are retried after one to two of these.
@@ -45,6 +44,7 @@ export const envSchema = z.object({
   STANCEWATCH_WEB_ADMIN_USER: z.string().min(1).default('admin'),
   STANCEWATCH_WEB_ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
   STANCEWATCH_WEB_ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  /** Seconds between two reconciler passes of the scheduler (default 300). */
   STANCEWATCH_RECONCILE_INTERVAL: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 

@@ -1,4 +1,4 @@
-export { loadEnv, envSchema, type Env } from './env.js';
+export { loadEnv, envSchema, type Env, type WebCredentialEnv } from './env.js';
 export {
   configFileSchema,
   actorSchema,

@@ -1,8 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import type { WebCredentialEnv } from '../config/index.js';
 
 /** A credential the dashboard accepts: HTTP basic (user and password) or a bearer token. */
-export type WebCredential = { kind: 'basic'; user: string; password: string } | { kind: 'bearer'; token: string };
+export type WebCredential = WebCredentialEnv;
 
 /**
  * Who may use the dashboard. Readers see pages, the API and the queue board read-only; admins also

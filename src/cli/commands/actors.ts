@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfigFile } from '../../config/index.js';
-import { buildDemoConfig } from '../../demo/index.js';
 import { ActorSuggester, type ActorSuggestion } from '../../nlp/index.js';
 import { articleTextPages, openDatabase } from '../../store/index.js';
-import { cliContext } from '../context.js';
+import { cliContext, configOrDemo } from '../context.js';
 import { printJson } from '../output.js';
 import { sinceDay } from '../options.js';
 
@@ -52,7 +50,7 @@ export function registerActorsCommands(program: Command): void {
       const since = sinceDay(o.since);
       const ctx = cliContext(program.opts<{ config?: string }>().config);
       // Like `analyze`: without a config the demo's, which match the demo's articles.
-      const config = ctx.configPath ? await loadConfigFile(ctx.configPath) : buildDemoConfig('http://127.0.0.1:1');
+      const config = await configOrDemo(ctx);
       // Outlets name themselves in datelines ("KYIV (Northern Wire) —"); they are no actors to add.
       const suggester = new ActorSuggester(config.actors, config.outlets.map((out) => out.name));
       const handle = await openDatabase({ databaseUrl: ctx.env.databaseUrl, dataDir: ctx.env.dataDir });

@@ -1,21 +1,14 @@
 import type { Command } from 'commander';
-import { loadConfigFile, type StancewatchConfig } from '../../config/index.js';
-import { buildDemoConfig } from '../../demo/index.js';
 import { openRuntime, reconcile, unanalysedBacklog, type Runtime } from '../../pipeline/index.js';
 import { QUEUE, queueStatus, retryFailedJobs, type QueueName, type QueueStatus } from '../../queue/index.js';
-import { cliContext, type CliContext } from '../context.js';
+import { cliContext, configOrDemo, type CliContext } from '../context.js';
 import { printJson } from '../output.js';
 
 const QUEUE_NAMES = Object.values(QUEUE) as QueueName[];
 
-/** The config file when there is one, else the demo's (what `npm start` stored), as `reanalyze` does. */
-async function configOf(ctx: CliContext): Promise<StancewatchConfig> {
-  return ctx.configPath ? loadConfigFile(ctx.configPath) : buildDemoConfig('http://127.0.0.1:1');
-}
-
 async function withRuntime<T>(program: Command, fn: (rt: Runtime, ctx: CliContext) => Promise<T>): Promise<T> {
   const ctx = cliContext(program.opts<{ config?: string }>().config, 'warn');
-  const rt = await openRuntime(ctx.env, await configOf(ctx), ctx.log);
+  const rt = await openRuntime(ctx.env, await configOrDemo(ctx), ctx.log);
   try {
     return await fn(rt, ctx);
   } finally {

@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfigFile, type StancewatchConfig } from '../../config/index.js';
-import { buildDemoConfig } from '../../demo/index.js';
 import { openRuntime, reanalyze, type Runtime } from '../../pipeline/index.js';
 import type { RunnerStats } from '../../queue/index.js';
-import { cliContext } from '../context.js';
+import { cliContext, configOrDemo } from '../context.js';
 import { startProgress, type Progress } from '../../progress/index.js';
 import { printJson, withRunnerProgress } from '../output.js';
 import { progressFlags, sinceDay } from '../options.js';
@@ -39,7 +37,7 @@ export function registerReanalyzeCommand(program: Command): void {
       const since = sinceDay(o.since);
       const ctx = cliContext(program.opts<{ config?: string }>().config);
       // Without a config, the demo's actors and outlets (what `npm start` stored).
-      const config: StancewatchConfig = ctx.configPath ? await loadConfigFile(ctx.configPath) : buildDemoConfig('http://127.0.0.1:1');
+      const config = await configOrDemo(ctx);
       const unknown = (o.outlet ?? []).filter((id) => !config.outlets.some((out) => out.id === id));
       if (unknown.length > 0) throw new Error(`unknown outlet "${unknown.join('", "')}": not in the config`);
       const rt = await openRuntime(ctx.env, config, ctx.log);
