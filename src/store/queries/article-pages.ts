@@ -3,6 +3,9 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.js';
 import { articleTexts, articles } from '../schema/index.js';
 
+/** Joins an article to its text: the row of its own month's partition (none once pruned). */
+export const textOfArticle = and(eq(articleTexts.articleId, articles.id), eq(articleTexts.month, articles.month));
+
 /** Filters shared by the readers that walk the archive: a start day and some outlets. */
 export function archiveFilters(q: { since?: Date; outletIds?: readonly string[] }): SQL[] {
   const filters: SQL[] = [];
@@ -30,7 +33,7 @@ export async function* articlePages<T extends { id: string }>(
     // The caller names the columns of T, so the rows are T's.
     const query = db.select(columns).from(articles);
     const joined = withText
-      ? query.innerJoin(articleTexts, and(eq(articleTexts.articleId, articles.id), eq(articleTexts.month, articles.month)))
+      ? query.innerJoin(articleTexts, textOfArticle)
       : query;
     const rows = (await joined
       .where(and(...filters, after === undefined ? undefined : gt(articles.id, after)))

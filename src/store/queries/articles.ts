@@ -1,7 +1,8 @@
-import { and, eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.js';
 import { articleIdFor, contentHash } from '../ids.js';
 import { TREND_EXCLUDING_FLAGS, articleTexts, articles } from '../schema/index.js';
+import { textOfArticle } from './article-pages.js';
 import { monthOf, withPartitions } from './partitions.js';
 import { applyContribution, readContribution, type Contribution } from './rollups.js';
 import { rowsOf } from './trends.js';
@@ -32,31 +33,41 @@ export interface UpsertResult {
 }
 
 /**
- * An analysed article whose update will move its publication date, or put it out of the trends
- * or back (its quality flags), still counts in the rollups as before: read its contribution first
- * (the row is locked until the transaction ends).
+ * Analysed articles whose update will move their publication date, or put them out of the trends
+ * or back (their quality flags), still count in the rollups as before: read their contribution
+ * first (the rows are locked until the transaction ends). Undefined when none moves.
  */
-async function contributionToMove(tx: Tx, id: string, hash: string, a: NewArticle): Promise<Contribution | undefined> {
+async function contributionToMove(
+  tx: Tx,
+  items: readonly { id: string; hash: string; a: NewArticle }[],
+): Promise<{ ids: string[]; before: Contribution } | undefined> {
   const prev = await tx
     .select({
+      id: articles.id,
       publishedAt: articles.publishedAt,
       version: articles.analyzerVersion,
       hash: articles.contentHash,
       excluded: articles.excludedFromTrends,
     })
     .from(articles)
-    .where(eq(articles.id, id))
+    .where(inArray(articles.id, items.map((i) => i.id)))
+    .orderBy(articles.id)
     .for('update');
-  const p = prev[0];
-  if (!p || p.version === null || p.hash === hash) return undefined;
-  const sameDate = (p.publishedAt?.getTime() ?? null) === (a.publishedAt?.getTime() ?? null);
-  const excluded = (a.qualityFlags ?? []).some((f) => TREND_EXCLUDING_FLAGS.includes(f));
-  const sameFlagging = p.excluded === excluded;
-  if (sameDate && sameFlagging) return undefined;
-  return readContribution(tx, [id]);
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const ids = prev
+    .filter((p) => {
+      const r = byId.get(p.id);
+      if (!r || p.version === null || p.hash === r.hash) return false;
+      const sameDate = (p.publishedAt?.getTime() ?? null) === (r.a.publishedAt?.getTime() ?? null);
+      const excluded = (r.a.qualityFlags ?? []).some((f) => TREND_EXCLUDING_FLAGS.includes(f));
+      return !(sameDate && p.excluded === excluded);
+    })
+    .map((p) => p.id);
+  return ids.length > 0 ? { ids, before: await readContribution(tx, ids) } : undefined;
 }
 
 const SIMHASH = /^[0-9a-f]{16}$/i;
+
 /** Hamming distance at most this between two SimHashes: the same story. */
 const NEAR_DUPLICATE_BITS = 3;
 const CLUSTER_WINDOW = sql.raw(`interval '7 days'`);
@@ -113,9 +124,9 @@ export async function upsertArticle(db: Db, a: NewArticle): Promise<UpsertResult
   const fetchedAt = a.fetchedAt ?? new Date();
   return withPartitions(db, [['article_texts', [monthOf(a.publishedAt ?? fetchedAt)]]], () =>
     db.transaction(async (tx) => {
-      const before = await contributionToMove(tx, id, hash, a);
+      const moving = await contributionToMove(tx, [{ id, hash, a }]);
       const result = await writeArticle(tx, id, hash, { ...a, fetchedAt });
-      if (before) await applyContribution(tx, [id], before);
+      if (moving) await applyContribution(tx, moving.ids, moving.before);
       if (result.status !== 'unchanged') await assignCluster(tx, id, a.simhash);
       return result;
     }),
@@ -190,7 +201,7 @@ function selectWithText(db: Db) {
   return db
     .select({ ...getTableColumns(articles), text: articleTexts.text })
     .from(articles)
-    .leftJoin(articleTexts, and(eq(articleTexts.articleId, articles.id), eq(articleTexts.month, articles.month)));
+    .leftJoin(articleTexts, textOfArticle);
 }
 
 export async function getArticle(db: Db, id: string): Promise<StoredArticle | undefined> {
@@ -263,26 +274,10 @@ async function upsertChunk(db: Db, items: readonly NewArticle[]): Promise<Upsert
   );
   return withPartitions(db, [['article_texts', rows.map((r) => r.month)]], () =>
     db.transaction(async (tx) => {
-      const ids = rows.map((r) => r.id);
       // Analysed articles whose new text moves their date or trend flags: their rollup
-      // contribution moves with them (as in upsertArticle), read under the row lock.
-      const prev = await tx
-        .select({ id: articles.id, publishedAt: articles.publishedAt, version: articles.analyzerVersion, hash: articles.contentHash, excluded: articles.excludedFromTrends })
-        .from(articles)
-        .where(inArray(articles.id, ids))
-        .orderBy(articles.id)
-        .for('update');
+      // contribution moves with them (as in upsertArticle).
+      const moving = await contributionToMove(tx, rows);
       const byId = new Map(rows.map((r) => [r.id, r]));
-      const moving = prev
-        .filter((p) => {
-          const r = byId.get(p.id);
-          if (!r || p.version === null || p.hash === r.hash) return false;
-          const sameDate = (p.publishedAt?.getTime() ?? null) === (r.a.publishedAt?.getTime() ?? null);
-          const excluded = (r.a.qualityFlags ?? []).some((f) => TREND_EXCLUDING_FLAGS.includes(f));
-          return !(sameDate && p.excluded === excluded);
-        })
-        .map((p) => p.id);
-      const before = moving.length > 0 ? await readContribution(tx, moving) : undefined;
       const written = rowsOf<{ id: string; month: string; inserted: boolean }>(
         await tx.execute(sql`
           INSERT INTO articles (id, outlet_id, url, canonical_url, title, author, published_at, language, content_hash, fetched_at, quality_flags, analysis_skipped_reason)
@@ -303,7 +298,7 @@ async function upsertChunk(db: Db, items: readonly NewArticle[]): Promise<Upsert
         await tx.execute(sql`INSERT INTO article_texts (article_id, month, text)
           SELECT article_id, month, text FROM jsonb_populate_recordset(NULL::article_texts, ${texts}::jsonb)`);
       }
-      if (before) await applyContribution(tx, moving, before);
+      if (moving) await applyContribution(tx, moving.ids, moving.before);
       const status = new Map(written.map((w) => [w.id, w.inserted ? ('new' as const) : ('changed' as const)]));
       return rows.map((r) => ({ id: r.id, contentHash: r.hash, status: status.get(r.id) ?? ('unchanged' as const) }));
     }),

@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.js';
+import { textOfArticle } from './article-pages.js';
 import { actors, articleActors, articleTexts, articles, attributions, mentions, outlets } from '../schema/index.js';
 import type { StoredCue, StoredTarget } from '../schema/index.js';
 
@@ -65,7 +66,7 @@ export async function articleEvidence(db: Db, id: string): Promise<ArticleEviden
     .select({ a: articles, outletName: outlets.name, text: articleTexts.text })
     .from(articles)
     .innerJoin(outlets, eq(outlets.id, articles.outletId))
-    .leftJoin(articleTexts, and(eq(articleTexts.articleId, articles.id), eq(articleTexts.month, articles.month)))
+    .leftJoin(articleTexts, textOfArticle)
     .where(eq(articles.id, id))
     .limit(1);
   const row = rows[0];
