@@ -1,6 +1,6 @@
 import type { StancewatchConfig } from '../config/index.js';
 import { formatTrendMatrix } from '../analytics/index.js';
-import { openRuntime, reconcile, startRetention } from '../pipeline/index.js';
+import { openRuntime, startReconciler, startRetention } from '../pipeline/index.js';
 import { startInProcessScheduler, syncCrawlSchedulers } from '../queue/index.js';
 import { pollIntervals, stanceTrend } from '../store/index.js';
 import type { CliContext } from './context.js';
@@ -37,11 +37,9 @@ export async function runForever(ctx: CliContext, config: StancewatchConfig): Pr
     const workers = startBullWorkers(rt, WORKER_ROLES, ctx.log, { stallCheckMs: ctx.env.stallCheckMs });
     ctx.log.info({ outlets: config.outlets.length, database: rt.database.location }, 'pipeline running (BullMQ)');
     // As the scheduler process does: re-drive articles whose analyze job was lost.
-    const reconcileNow = () => void reconcile(rt.deps).catch((err: unknown) => ctx.log.error({ err: String(err) }, 'reconcile failed'));
-    reconcileNow();
-    const timer = setInterval(reconcileNow, ctx.env.reconcileIntervalMs);
+    const reconciler = startReconciler(rt.deps, ctx.env.reconcileIntervalMs);
     await waitForSignal();
-    clearInterval(timer);
+    await reconciler.stop();
     await retention.stop();
     await shutdown(workers, rt, ctx.log);
     return;

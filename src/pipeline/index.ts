@@ -23,6 +23,6 @@ export { buildProcessors } from './processors.js';
 export { ingestFile, importedArticleSchema, type IngestFileResult, type ImportedArticle } from './ingest-file.js';
 export { openRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
 export { reanalyze, rerunMarker, type ReanalyzeOptions, type ReanalyzeResult } from './reanalyze.js';
-export { reconcile, unanalysedBacklog, type ReconcileResult } from './reconcile.js';
+export { reconcile, startReconciler, unanalysedBacklog, type ReconcileResult } from './reconcile.js';
 export { pruneOlderThan, startRetention, type PruneAges } from './prune.js';
 export { actorFromSuggestion, planConfig, renderConfig, slugId, type ConfigPlan, type PlanOptions, type PlannedActor } from './init-config.js';

@@ -1,6 +1,7 @@
 import { cutoffOf, type Age, type Retention } from '../config/index.js';
 import type { Logger } from '../log.js';
 import { pruneStorage, type Db, type PrunedPart } from '../store/index.js';
+import { runPeriodically } from './periodic.js';
 
 export interface PruneAges {
   textOlderThan?: Age | undefined;
@@ -28,24 +29,7 @@ export async function pruneOlderThan(db: Db, ages: PruneAges, log: Logger, now =
  */
 export function startRetention(db: Db, retention: Retention | undefined, log: Logger): { stop(): Promise<void> } {
   if (!retention || (!retention.textOlderThan && !retention.mentionsOlderThan)) return { stop: async () => {} };
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  const tick = () => {
-    if (busy) return;
-    busy = true;
-    running = pruneOlderThan(db, retention, log)
-      .catch((err: unknown) => log.error({ err: String(err) }, 'retention prune failed'))
-      .finally(() => {
-        busy = false;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, retention.every);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return runPeriodically(() => pruneOlderThan(db, retention, log), retention.every, (err) =>
+    log.error({ err: String(err) }, 'retention prune failed'),
+  );
 }

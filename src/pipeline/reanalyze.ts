@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { ANALYZER_VERSION } from '../nlp/index.js';
 import { countReanalysisCandidates, reanalysisCandidates, type ReanalysisCandidate } from '../store/index.js';
+import { ANALYZED_LANGUAGES } from './analysis-policy.js';
 import type { PipelineDeps } from './deps.js';
 
-// The analyze stage reads English only (analyze-article.ts records other languages as skipped
-// and leaves them without a version); asking for them again would only skip them again.
-const ANALYZED_LANGUAGES = ['en'];
+// Other languages are recorded as skipped and left without a version (analysis-policy.ts):
+// asking for them again would only skip them again.
 
 export interface ReanalyzeOptions {
   /** Only articles published on or after this instant. */

@@ -1,9 +1,10 @@
+import { describeError } from '../errors.js';
 import { ANALYZER_VERSION } from '../nlp/index.js';
 import { countReanalysisCandidates, reanalysisCandidates } from '../store/index.js';
+import { ANALYZED_LANGUAGES } from './analysis-policy.js';
 import type { PipelineDeps } from './deps.js';
+import { runPeriodically } from './periodic.js';
 
-// As reanalyze.ts: the analyze stage reads English (and articles of unknown language) only.
-const ANALYZED_LANGUAGES = ['en'];
 
 const backlogQuery = { analyzerVersion: ANALYZER_VERSION, languages: ANALYZED_LANGUAGES, excludeSkipped: true };
 
@@ -53,4 +54,9 @@ export async function reconcile(deps: PipelineDeps, opts: { afterPage?: () => Pr
 /** The unanalysed backlog: what `reconcile` would look at. */
 export function unanalysedBacklog(deps: Pick<PipelineDeps, 'db'>): Promise<number> {
   return countReanalysisCandidates(deps.db, backlogQuery);
+}
+
+/** The reconciler on a timer (the scheduler, and `start` with Redis): once at start, then every `everyMs`, one pass at a time. */
+export function startReconciler(deps: PipelineDeps, everyMs: number): { stop(): Promise<void> } {
+  return runPeriodically(() => reconcile(deps), everyMs, (err) => deps.log.error({ err: describeError(err) }, 'reconcile failed'));
 }

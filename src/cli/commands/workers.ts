@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { openRuntime, reconcile, startAnalysisThread, startRetention } from '../../pipeline/index.js';
+import { openRuntime, startAnalysisThread, startReconciler, startRetention } from '../../pipeline/index.js';
 import { syncCrawlSchedulers } from '../../queue/index.js';
-import { describeError } from '../../errors.js';
 import { pollIntervals } from '../../store/index.js';
 import { cliContext, requireConfig, type CliContext } from '../context.js';
 import { WORKER_ROLES, shutdown, startBullWorkers, type WorkerRole } from '../start-workers.js';
@@ -48,20 +47,12 @@ export async function runScheduler(ctx: CliContext): Promise<void> {
     sync().catch((err: unknown) => ctx.log.error({ err: String(err) }, 'scheduler resync failed'));
   }, RESYNC_MS);
   // The reconciler re-drives articles whose analyze job was lost; one pass at a time.
-  let reconciling: Promise<unknown> = Promise.resolve();
-  const reconcileNow = () => {
-    reconciling = reconciling
-      .then(() => reconcile(rt.deps))
-      .catch((err: unknown) => ctx.log.error({ err: describeError(err) }, 'reconcile failed'));
-  };
-  reconcileNow();
-  const reconcileTimer = setInterval(reconcileNow, ctx.env.reconcileIntervalMs);
+  const reconciler = startReconciler(rt.deps, ctx.env.reconcileIntervalMs);
   // The config's retention: one scheduler per deployment, so one pruner.
   const retention = startRetention(rt.deps.db, rt.deps.config.retention, ctx.log);
   await waitForSignal();
   clearInterval(timer);
-  clearInterval(reconcileTimer);
-  await reconciling;
+  await reconciler.stop();
   await retention.stop();
   await rt.close();
 }
