@@ -1,5 +1,5 @@
 import { CLAUSE_BREAKS, QUOTES } from './features.js';
-import { BUCKET_NAMES, SLOT_T, SLOT_TP, SLOT_W, SLOT_D, SLOT_C, SLOT_M, SLOT_P, SLOT_K, SLOTS, FIXED_NAMES, negatedWord } from './linear-slots.js';
+import { BUCKET_NAMES, SLOT_T, SLOT_TP, SLOT_W, SLOT_D, SLOT_C, SLOT_M, SLOT_P, SLOT_K, SLOTS, FIXED_NAMES, FIX_ROLE, FIX_ROLE_SIGN, negatedWord } from './linear-slots.js';
 import type { StanceModel } from './model.js';
 
 /**
@@ -18,6 +18,8 @@ export interface CompiledLinear {
   /** Bigram rows by side: key (previous id * vocab.size + id) → row. */
   bigrams: [Map<number, number>, Map<number, number>];
   fixed: Int32Array;
+  /** The model has role features (R|…; analyzer a5's has none), so mentions need their roles. */
+  hasRoles: boolean;
   /**
    * Every string a token's lower-cased form or lemma can match in `vocab`, the model's word vectors,
    * its lexicon or the clause-break and quote sets, mapped to a column index, so that a token costs
@@ -127,7 +129,8 @@ export function compileLinear(model: StanceModel): CompiledLinear {
   for (const [sd, prev, w, row] of pairs) {
     (sd === 0 ? bigrams[0] : bigrams[1]).set((vocab.get(prev) ?? 0) * size + (vocab.get(w) ?? 0), row);
   }
-  const out = { vocab, rows, bigrams, fixed, ...lookupColumns(model, vocab) };
+  const hasRoles = fixed.subarray(FIX_ROLE, FIX_ROLE_SIGN + 4).some((row) => row >= 0);
+  const out = { vocab, rows, bigrams, fixed, hasRoles, ...lookupColumns(model, vocab) };
   compiled.set(model, out);
   return out;
 }

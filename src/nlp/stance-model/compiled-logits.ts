@@ -46,9 +46,6 @@ export function compiledLogits(
   if (quotes % 2 === 1) addRow(w, logits, credit, at(SLOT_T, c.vocab.get('<inquote>') ?? -1), 1, -1);
   addRow(w, logits, credit, at(SLOT_T, c.vocab.get(`<others${Math.min(others.length, 3)}>`) ?? -1), 1, -1);
 
-  // Role features only for a model trained with them (analyzer a5's has none).
-  let roles = false;
-  for (let k = FIX_ROLE; k < FIX_ROLE_SIGN + 4; k += 1) if ((c.fixed[k] as number) >= 0) roles = true;
   const inOther = new Uint8Array(n);
   for (const r of others) inOther.fill(1, r.from, r.to);
   const otherId = c.vocab.get(OTHER_WORD) ?? -1;
@@ -91,7 +88,7 @@ export function compiledLogits(
       addRow(w, logits, credit, c.fixed[FIX_RANGE + range] as number, signed, i);
       addRow(w, logits, credit, c.fixed[FIX_CLAUSE_OWNER + clause * 2 + (1 - owner)] as number, signed, i);
       addRow(w, logits, credit, c.fixed[FIX_SIGN + (signed > 0 ? 0 : 1) * 6 + range * 2 + clause] as number, 1, i);
-      if (roles && t.pos === 'VERB' && clause === 0 && near <= ROLE_REACH) {
+      if (c.hasRoles && t.pos === 'VERB' && clause === 0 && near <= ROLE_REACH) {
         const role = roleOf(tokens, i, target) === 'A' ? 0 : 1;
         addRow(w, logits, credit, c.fixed[FIX_ROLE + role] as number, signed, i);
         addRow(w, logits, credit, c.fixed[FIX_ROLE_SIGN + role * 2 + (signed > 0 ? 0 : 1)] as number, 1, i);
