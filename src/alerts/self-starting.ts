@@ -1,5 +1,5 @@
 import type { StanceLabelName } from './types.js';
-import { perMonth, refineStart, restartingAlarms } from './cusum.js';
+import { perMonth, refineStart, restartingAlarms, type CusumAlarm } from './cusum.js';
 import { PrefixMoments } from './stats.js';
 
 /**
@@ -72,15 +72,11 @@ interface Track {
   moments: PrefixMoments;
 }
 
-export interface StanceAlarm {
+/** A CUSUM alarm and the track that raised it. */
+export interface StanceAlarm extends CusumAlarm {
   track: TrackName;
   /** +1 when the stance rose (mean up, positive share up or negative share down), -1 when it fell. */
   direction: 1 | -1;
-  refStart: number;
-  start: number;
-  at: number;
-  statistic: number;
-  threshold: number;
 }
 
 /** Reference figures of one track: centre and spread of the mean, or a label's share. */
