@@ -9,9 +9,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { parseConfigText } from '../../src/config/index.js';
 import { silentLogger } from '../../src/log.js';
 import { ANALYZER_VERSION } from '../../src/nlp/index.js';
-import { analyzeArticles, buildProcessors, ingestArticle, reanalyze, type PipelineDeps } from '../../src/pipeline/index.js';
+import { analyzeArticles, buildProcessors, ingestArticle, reanalyze, unanalysedBacklog, type PipelineDeps } from '../../src/pipeline/index.js';
 import { InProcessRunner, QUEUE, analyzeJobSchema, createBullQueues, makeWorker, type BullQueues } from '../../src/queue/index.js';
-import { rollupDrift, rowsOf, syncConfig, type Db } from '../../src/store/index.js';
+import { rollupDrift, rowsOf, syncConfig, upsertArticle, type Db } from '../../src/store/index.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
 import { TEST_REDIS_URL, dropPrefix, requireRedis, testQueuePrefix } from '../helpers/redis.js';
 
@@ -137,6 +137,17 @@ describe('reanalyze, embedded (in-process runner)', () => {
     expect((await runner.drain()).completed.analyze - before).toBe(6);
     expect((await reanalyze(deps)).queued).toBe(0);
     expect(await rowCounts()).toEqual(fresh);
+  });
+});
+
+describe('the backlog the reconciler and reanalyze read', () => {
+  it('counts an unanalysed article tagged en-GB as English, and not one tagged de', async () => {
+    expect(await unanalysedBacklog({ db })).toBe(0);
+    for (const language of ['en-GB', 'de']) {
+      const url = `https://harbour.test/lang-${language}`;
+      await upsertArticle(db, { outletId: 'harbour', url, canonicalUrl: url, title: 'China', text: 'China praised the summit.', author: null, publishedAt: new Date('2026-09-20T08:00:00Z'), language });
+    }
+    expect(await unanalysedBacklog({ db })).toBe(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, count, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, count, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { archiveFilters, articlePages } from './article-pages.js';
 import type { Db } from '../client.js';
 import { articles } from '../schema/index.js';
@@ -30,7 +30,11 @@ export interface ReanalysisCandidate {
 function candidateFilters(q: ReanalysisQuery): (SQL | undefined)[] {
   const filters: (SQL | undefined)[] = archiveFilters(q);
   if (!q.all) filters.push(or(isNull(articles.analyzerVersion), ne(articles.analyzerVersion, q.analyzerVersion)));
-  if (q.languages) filters.push(or(isNull(articles.language), inArray(articles.language, [...q.languages])));
+  // By primary subtag, as the analyze stage reads them (analysis-policy.ts): "en-GB" is English.
+  if (q.languages) {
+    const primary = sql`lower(split_part(replace(btrim(${articles.language}), '_', '-'), '-', 1))`;
+    filters.push(or(isNull(articles.language), sql`btrim(${articles.language}) = ''`, inArray(primary, q.languages.map((l) => l.toLowerCase()))));
+  }
   if (q.excludeSkipped) filters.push(isNull(articles.analysisSkippedReason));
   return filters;
 }
